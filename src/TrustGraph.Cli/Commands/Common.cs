@@ -1,0 +1,43 @@
+using System.CommandLine;
+using TrustGraph.Loading;
+using TrustGraph.Model;
+
+namespace TrustGraph.Cli.Commands;
+
+/// <summary>The options every command shares, and loading a dataset with its errors reported the same way everywhere.</summary>
+internal static class Common
+{
+    public static Option<string?> DataOption() => new("--data")
+    {
+        Description = "The dataset folder (default: TRUSTGRAPH_DATA, else the nearest data/ folder, else the one shipped with the program).",
+        HelpName = "DIR",
+    };
+
+    public static string ResolveData(string? option) => option ?? DatasetLocation.Default();
+
+    /// <summary>Loads and validates; on failure prints every problem to stderr and returns null (the caller exits 2).</summary>
+    public static Dataset? Load(string? dataOption, CliConsole console)
+    {
+        var dir = ResolveData(dataOption);
+        var result = DatasetLoader.Load(dir);
+        if (result.Dataset is not null) return result.Dataset;
+        console.Error.WriteLine($"trustgraph: the dataset in {dir} is invalid ({result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}); nothing was analysed:");
+        foreach (var error in result.Errors) console.Error.WriteLine("  " + error);
+        return null;
+    }
+
+    /// <summary>Checks that the authority (and arrangement) exist, saying which ones do when they don't.</summary>
+    public static bool CheckScope(Dataset dataset, string? authority, string? arrangement, CliConsole console)
+    {
+        if (authority is not null && dataset.Find(authority) is null)
+        {
+            console.Error.WriteLine($"trustgraph: no authority '{authority}'; expected one of: {string.Join(", ", dataset.Authorities.Select(a => a.Id))}");
+            return false;
+        }
+        if (arrangement is null) return true;
+        var known = dataset.Authorities.Where(a => authority is null || a.Id == authority).SelectMany(a => a.Arrangements).Select(a => a.Id).Distinct().ToList();
+        if (known.Contains(arrangement)) return true;
+        console.Error.WriteLine($"trustgraph: no arrangement '{arrangement}'{(authority is null ? "" : $" in {authority}")}; expected one of: {string.Join(", ", known)}");
+        return false;
+    }
+}

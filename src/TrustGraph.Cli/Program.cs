@@ -1,0 +1,1 @@
+return TrustGraph.Cli.CliApp.Run(args, Console.Out, Console.Error);

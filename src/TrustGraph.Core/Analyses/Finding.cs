@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using TrustGraph.Model;
+
+namespace TrustGraph.Analyses;
+
+/// <summary>
+/// Something wrong (or worth knowing) about a structure, as a reader will search for it: the ids and names
+/// involved in <see cref="Subjects"/>, the source rows that prove it in <see cref="Sources"/>.
+/// </summary>
+public sealed record Finding(
+    [property: JsonPropertyName("authority")] string Authority,
+    [property: JsonPropertyName("arrangement")] string? Arrangement,
+    [property: JsonPropertyName("check")] string Check,
+    [property: JsonPropertyName("severity")] Severity Severity,
+    [property: JsonPropertyName("subjects")] IReadOnlyList<string> Subjects,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources)
+{
+    /// <summary>The body ids the finding concerns, so a diagram can mark them (not part of the contract's required fields).</summary>
+    [JsonPropertyName("bodies")]
+    public IReadOnlyList<string> Bodies { get; init; } = [];
+
+    /// <summary>What to do about it, in a sentence a board could minute.</summary>
+    [JsonPropertyName("remedy")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Remedy { get; init; }
+}
+
+/// <summary>The names of the checks, as the findings JSON writes them.</summary>
+public static class Checks
+{
+    public const string DuplicatedMembership = "duplicated-membership";
+    public const string MissingRelevantPartner = "missing-relevant-partner";
+    public const string AccountabilityCycle = "accountability-cycle";
+    public const string LspReportingGap = "lsp-reporting-gap";
+    public const string Guidance = "guidance";
+
+    public static readonly IReadOnlyList<string> Core = [DuplicatedMembership, MissingRelevantPartner, AccountabilityCycle, LspReportingGap];
+}
+
+internal static class FindingText
+{
+    public static IReadOnlyList<string> SourcesOf(IEnumerable<SourceRef> refs) =>
+        refs.Select(r => r.ToString()).Distinct().ToList();
+
+    public static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using QuikGraph;
+using TrustGraph.Model;
+
+namespace TrustGraph.Graph;
+
+/// <summary>An accountability line as a QuikGraph edge between body ids.</summary>
+public sealed class LineEdge(AccountabilityLine line) : IEdge<string>
+{
+    public AccountabilityLine Line { get; } = line;
+    public string Source => Line.From;
+    public string Target => Line.To;
+}
+
+/// <summary>Every seat one person holds in an arrangement, under the name the papers first give.</summary>
+public sealed record PersonSeats(string Key, string Name, IReadOnlyList<Seat> Seats)
+{
+    public IEnumerable<string> BodyIds => Seats.Select(s => s.Body).Distinct();
+}
+
+/// <summary>
+/// One arrangement of one authority as a graph: bodies as vertices, accountability lines as edges
+/// (all kinds in <see cref="Lines"/>, only the chain of accountability in <see cref="Chain"/>), with the seats,
+/// people and duties on those bodies. The analyses read it; nothing changes it once built.
+/// </summary>
+public sealed class GovernanceGraph
+{
+    private readonly Dictionary<string, Body> _bodies;
+    private readonly ILookup<string, Seat> _seatsByBody;
+    private readonly ILookup<string, Duty> _dutiesByBody;
+
+    private GovernanceGraph(AuthorityStructure structure, Arrangement? arrangement)
+    {
+        Structure = structure;
+        Arrangement = arrangement;
+        Bodies = structure.BodiesIn(arrangement?.Id).ToList();
+        _bodies = Bodies.ToDictionary(b => b.Id);
+        Seats = structure.Seats.Where(s => _bodies.ContainsKey(s.Body)).ToList();
+        Duties = structure.Duties.Where(d => _bodies.ContainsKey(d.Body)).ToList();
+        _seatsByBody = Seats.ToLookup(s => s.Body);
+        _dutiesByBody = Duties.ToLookup(d => d.Body);
+
+        Lines = new BidirectionalGraph<string, LineEdge>(allowParallelEdges: true);
+        Chain = new BidirectionalGraph<string, LineEdge>(allowParallelEdges: true);
+        Lines.AddVertexRange(_bodies.Keys);
+        Chain.AddVertexRange(_bodies.Keys);
+        foreach (var line in structure.Lines.Where(l => _bodies.ContainsKey(l.From) && _bodies.ContainsKey(l.To)))
+        {
+            var edge = new LineEdge(line);
+            Lines.AddEdge(edge);
+            if (line.Kind.CarriesAccountability()) Chain.AddEdge(edge);
+        }
+
+        People = Seats
+            .Where(s => s.Person is not null)
+            .GroupBy(s => PersonName.Key(s.Person!))
+            .Select(g => new PersonSeats(g.Key, g.First().Person!, g.ToList()))
+            .ToList();
+    }
+
+    public AuthorityStructure Structure { get; }
+    public Authority Authority => Structure.Authority;
+
+    /// <summary>Null only for an authority whose papers describe no arrangement.</summary>
+    public Arrangement? Arrangement { get; }
+
+    public string? ArrangementId => Arrangement?.Id;
+    public IReadOnlyList<Body> Bodies { get; }
+    public IReadOnlyList<Seat> Seats { get; }
+    public IReadOnlyList<Duty> Duties { get; }
+    public IReadOnlyList<PersonSeats> People { get; }
+
+    /// <summary>Every accountability line, of every kind.</summary>
+    public BidirectionalGraph<string, LineEdge> Lines { get; }
+
+    /// <summary>The chain of accountability: <c>accountable-to</c> and <c>reports-to</c> lines only.</summary>
+    public BidirectionalGraph<string, LineEdge> Chain { get; }
+
+    public Body Body(string id) => _bodies[id];
+    public bool Contains(string bodyId) => _bodies.ContainsKey(bodyId);
+    public IEnumerable<Seat> SeatsOn(string bodyId) => _seatsByBody[bodyId];
+    public IEnumerable<Duty> DutiesOf(string bodyId) => _dutiesByBody[bodyId];
+
+    /// <summary>The bodies this body is divided into (containment, from <c>part_of</c>).</summary>
+    public IEnumerable<Body> PartsOf(string bodyId) => Bodies.Where(b => b.PartOf == bodyId);
+
+    /// <summary>"Suffolk (2009)": how findings and pages name this view.</summary>
+    public string Title => Arrangement is null ? Authority.Name : $"{Authority.Name} ({Arrangement.Id})";
+
+    /// <summary>One graph per arrangement of the authority (one graph when the papers describe none).</summary>
+    public static IReadOnlyList<GovernanceGraph> For(AuthorityStructure structure) =>
+        structure.Arrangements.Count == 0
+            ? [new GovernanceGraph(structure, null)]
+            : structure.Arrangements.Select(a => new GovernanceGraph(structure, a)).ToList();
+
+    public static IReadOnlyList<GovernanceGraph> For(Dataset dataset) =>
+        dataset.Authorities.SelectMany(For).ToList();
+}

@@ -1,0 +1,244 @@
+using TrustGraph.Model;
+
+namespace TrustGraph.Loading;
+
+/// <summary>The outcome of loading a dataset: the dataset when it is valid, and every problem found.</summary>
+public sealed record LoadResult(Dataset? Dataset, IReadOnlyList<DatasetError> Errors)
+{
+    public bool IsValid => Dataset is not null;
+}
+
+/// <summary>
+/// Loads a dataset folder in the format of the data contract (v1), validating everything and
+/// reporting every problem with its file, line and column. A dataset with any error is rejected whole.
+/// </summary>
+public static class DatasetLoader
+{
+    public static readonly string[] AuthorityFiles =
+        ["arrangements.csv", "bodies.csv", "memberships.csv", "accountability.csv", "duties.csv"];
+
+    public static LoadResult Load(string directory)
+    {
+        var errors = new List<DatasetError>();
+        if (!Directory.Exists(directory))
+        {
+            errors.Add(new DatasetError(directory, 0, 0, "the dataset folder does not exist; expected a folder holding authorities.csv and sources.csv"));
+            return new LoadResult(null, errors);
+        }
+
+        var references = new List<(string File, int Line, int Column, string Id)>();
+        var sources = ReadSources(directory, errors);
+        var authorities = ReadAuthorities(directory, errors);
+        var structures = new List<AuthorityStructure>();
+        foreach (var authority in authorities)
+        {
+            var folder = Path.Combine(directory, authority.Id);
+            if (!Directory.Exists(folder))
+            {
+                errors.Add(new DatasetError($"{authority.Id}/", 0, 0,
+                    $"the folder for authority '{authority.Id}' is missing; expected {string.Join(", ", AuthorityFiles)} in it"));
+                continue;
+            }
+            structures.Add(ReadAuthority(folder, authority, errors, references));
+        }
+
+        var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in references.Where(r => !sourceIds.Contains(r.Id)))
+            errors.Add(new DatasetError(r.File, r.Line, r.Column, $"source '{r.Id}' is not in sources.csv; expected the id of a row of sources.csv"));
+
+        errors.Sort(static (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.File, b.File);
+            return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
+        });
+        return errors.Count > 0
+            ? new LoadResult(null, errors)
+            : new LoadResult(new Dataset(structures, sources), errors);
+    }
+
+    private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
+    {
+        if (!File.Exists(path))
+        {
+            errors.Add(new DatasetError(display, 0, 0, $"the file is missing; expected a CSV with columns {string.Join(",", requiredColumns)}"));
+            return null;
+        }
+        var table = CsvTable.Read(path, display, errors);
+        if (table is null) return null;
+        var missing = requiredColumns.Where(c => table.IndexOf(c) < 0).ToList();
+        if (missing.Count == 0) return table;
+        foreach (var column in missing)
+            errors.Add(new DatasetError(display, 1, 0,
+                $"the header has no '{column}' column; expected columns {string.Join(",", requiredColumns)} (found {string.Join(",", table.ColumnNames)})"));
+        return null;
+    }
+
+    private static List<Source> ReadSources(string directory, List<DatasetError> errors)
+    {
+        var result = new List<Source>();
+        var table = Open(Path.Combine(directory, "sources.csv"), "sources.csv", ["id", "title", "publisher", "date"], errors);
+        if (table is null) return result;
+        var seen = new Dictionary<string, int>();
+        foreach (var row in table.Rows)
+        {
+            var r = new RowReader(table, row, errors);
+            var id = r.Id("id", "a source id");
+            var title = r.Required("title", "the document's title");
+            if (id is null || title is null) continue;
+            if (Unique(seen, id, r, "id", "source")) result.Add(new Source(id, title, r.Optional("publisher"), r.Optional("date")));
+        }
+        return result;
+    }
+
+    private static List<Authority> ReadAuthorities(string directory, List<DatasetError> errors)
+    {
+        var result = new List<Authority>();
+        var table = Open(Path.Combine(directory, "authorities.csv"), "authorities.csv", ["id", "name", "ons_code", "tier"], errors);
+        if (table is null) return result;
+        var seen = new Dictionary<string, int>();
+        foreach (var row in table.Rows)
+        {
+            var r = new RowReader(table, row, errors);
+            var id = r.Id("id", "an authority id");
+            var name = r.Required("name", "the authority's name");
+            var tier = r.Enum<AuthorityTier>("tier", required: false);
+            if (id is null || name is null) continue;
+            if (Unique(seen, id, r, "id", "authority")) result.Add(new Authority(id, name, r.Optional("ons_code"), tier));
+        }
+        return result;
+    }
+
+    private static AuthorityStructure ReadAuthority(
+        string folder, Authority authority, List<DatasetError> errors, List<(string, int, int, string)> references)
+    {
+        string Display(string file) => $"{authority.Id}/{file}";
+
+        var arrangements = new List<Arrangement>();
+        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors);
+        var seen = new Dictionary<string, int>();
+        foreach (var row in table?.Rows ?? [])
+        {
+            var r = new RowReader(table!, row, errors);
+            var id = r.Id("id", "an arrangement id such as 2009 or proposed-2010");
+            var status = r.Enum<ArrangementStatus>("status", required: true);
+            var inForce = r.Date("in_force");
+            var source = r.SourceRef("source", references);
+            if (id is null || status is null || source is null) continue;
+            if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value));
+        }
+        var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
+
+        var bodies = new List<Body>();
+        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors);
+        seen = new Dictionary<string, int>();
+        var partOfRows = new List<(RowReader Row, string? Parent)>();
+        foreach (var row in table?.Rows ?? [])
+        {
+            var r = new RowReader(table!, row, errors);
+            var id = r.Id("id", "a body id");
+            var name = r.Required("name", "the body's name");
+            var kind = r.Enum<BodyKind>("kind", required: true);
+            var layer = r.Enum<OnionLayer>("layer", required: true);
+            var arrangement = r.Optional("arrangement");
+            if (arrangement is not null && !arrangementIds.Contains(arrangement))
+            {
+                r.Error("arrangement", $"arrangement '{arrangement}' is not in {authority.Id}/arrangements.csv; expected one of: {Listed(arrangementIds)}, or blank for every arrangement");
+                arrangement = null;
+                continue;
+            }
+            var meets = r.NonNegativeInt("meets_per_year");
+            var source = r.SourceRef("source", references);
+            if (id is null || name is null || kind is null || layer is null || source is null) continue;
+            if (Unique(seen, id, r, "id", "body"))
+            {
+                bodies.Add(new Body(id, name, kind.Value, layer.Value, arrangement, meets, source.Value) { PartOf = r.Optional("part_of") });
+                partOfRows.Add((r, r.Optional("part_of")));
+            }
+        }
+        var bodyIds = bodies.Select(b => b.Id).ToHashSet();
+        foreach (var (r, parent) in partOfRows)
+            if (parent is not null && !bodyIds.Contains(parent))
+                r.Error("part_of", $"body '{parent}' is not in {authority.Id}/bodies.csv; expected the id of the body this one is part of, or blank");
+        var bodyIdsIncludingBroken = seen.Keys.ToHashSet();
+
+        bool KnownBody(RowReader r, string column, string? id)
+        {
+            if (id is null) return false;
+            if (bodyIds.Contains(id)) return true;
+            if (!bodyIdsIncludingBroken.Contains(id))
+                r.Error(column, $"body '{id}' is not in {authority.Id}/bodies.csv; expected the id of a body of {authority.Name}");
+            return false;
+        }
+
+        var seats = new List<Seat>();
+        table = Open(Path.Combine(folder, "memberships.csv"), Display("memberships.csv"),
+            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors);
+        foreach (var row in table?.Rows ?? [])
+        {
+            var r = new RowReader(table!, row, errors);
+            var body = r.Required("body", "the id of the body the seat is on");
+            var known = KnownBody(r, "body", body);
+            var post = r.Optional("post");
+            var person = r.Optional("person");
+            if (post is null && person is null)
+                r.Error("post", "both 'post' and 'person' are empty; expected the post, the person's name, or both");
+            var category = r.Enum<PartnerCategory>("partner_category", required: false);
+            var role = r.Enum<SeatRole>("role", required: false);
+            var voting = r.YesNo("voting");
+            var status = r.Enum<SeatStatus>("status", required: false);
+            var source = r.SourceRef("source", references);
+            if (!known || (post is null && person is null) || source is null) continue;
+            if (r.Optional("role") is not null && role is null) continue;
+            if (r.Optional("partner_category") is not null && category is null) continue;
+            if (r.Optional("status") is not null && status is null) continue;
+            if (r.Optional("voting") is not null && voting is null) continue;
+            seats.Add(new Seat(body!, post, person, r.Optional("agency"), category, role ?? SeatRole.Member, voting,
+                status ?? SeatStatus.Filled, source.Value));
+        }
+
+        var lines = new List<AccountabilityLine>();
+        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors);
+        foreach (var row in table?.Rows ?? [])
+        {
+            var r = new RowReader(table!, row, errors);
+            var from = r.Required("from", "the id of the body that answers");
+            var to = r.Required("to", "the id of the body it answers to");
+            var fromKnown = KnownBody(r, "from", from);
+            var toKnown = KnownBody(r, "to", to);
+            var kind = r.Enum<AccountabilityKind>("kind", required: true);
+            var source = r.SourceRef("source", references);
+            if (fromKnown && toKnown && kind is not null && source is not null)
+                lines.Add(new AccountabilityLine(from!, to!, kind.Value, source.Value));
+        }
+
+        var duties = new List<Duty>();
+        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors);
+        foreach (var row in table?.Rows ?? [])
+        {
+            var r = new RowReader(table!, row, errors);
+            var body = r.Required("body", "the id of the body that holds the duty");
+            var known = KnownBody(r, "body", body);
+            var duty = r.Required("duty", "a short statement of the duty");
+            var outcome = r.Enum<Outcome>("outcome", required: false);
+            var source = r.SourceRef("source", references);
+            if (!known || duty is null || source is null) continue;
+            if (r.Optional("outcome") is not null && outcome is null) continue;
+            duties.Add(new Duty(body!, duty, outcome, source.Value));
+        }
+
+        return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);
+    }
+
+    private static bool Unique(Dictionary<string, int> seen, string id, RowReader r, string column, string what)
+    {
+        if (seen.TryAdd(id, r.Line)) return true;
+        r.Error(column, $"duplicate {what} id '{id}': also defined at line {seen[id]}; expected each {what} id once");
+        return false;
+    }
+
+    private static string Listed(IEnumerable<string> ids)
+    {
+        var list = ids.ToList();
+        return list.Count == 0 ? "(none defined)" : string.Join(", ", list);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using TrustGraph.Model;
+
+namespace TrustGraph.Loading;
+
+/// <summary>Reads typed values out of one CSV row, recording a located error for each bad value instead of throwing.</summary>
+internal readonly struct RowReader(CsvTable table, CsvRow row, ICollection<DatasetError> errors)
+{
+    public int Line => row.Line;
+
+    public int ColumnNumber(string column) => table.IndexOf(column) + 1;
+
+    public void Error(string column, string message) =>
+        errors.Add(new DatasetError(table.File, row.Line, ColumnNumber(column), message));
+
+    public string? Optional(string column)
+    {
+        var i = table.IndexOf(column);
+        if (i < 0 || i >= row.Fields.Length) return null;
+        var value = row.Fields[i].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    public string? Required(string column, string what)
+    {
+        var value = Optional(column);
+        if (value is null) Error(column, $"'{column}' is empty; expected {what}");
+        return value;
+    }
+
+    public string? Id(string column, string what)
+    {
+        var value = Required(column, what);
+        if (value is not null && !Slug.IsValid(value))
+        {
+            Error(column, $"'{value}' is not a valid id; expected {what} as a lower-case slug of a-z, 0-9 and '-'");
+            return null;
+        }
+        return value;
+    }
+
+    public TEnum? Enum<TEnum>(string column, bool required) where TEnum : struct, Enum
+    {
+        var value = Optional(column);
+        if (value is null)
+        {
+            if (required) Error(column, $"'{column}' is empty; expected one of: {Vocabulary<TEnum>.AllowedList}");
+            return null;
+        }
+        if (Vocabulary<TEnum>.TryParse(value, out var parsed)) return parsed;
+        Error(column, $"unknown {column} '{value}'; expected one of: {Vocabulary<TEnum>.AllowedList}");
+        return null;
+    }
+
+    public int? NonNegativeInt(string column)
+    {
+        var value = Optional(column);
+        if (value is null) return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 1000) return n;
+        Error(column, $"'{value}' is not a number of meetings; expected a whole number from 0 to 1000, or blank when not stated");
+        return null;
+    }
+
+    public PartialDate? Date(string column)
+    {
+        var value = Optional(column);
+        if (value is null) return null;
+        if (PartialDate.TryParse(value, out var date)) return date;
+        Error(column, $"'{value}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, or blank when not stated");
+        return null;
+    }
+
+    public bool? YesNo(string column)
+    {
+        var value = Optional(column);
+        switch (value)
+        {
+            case null: return null;
+            case "yes": return true;
+            case "no": return false;
+            default:
+                Error(column, $"unknown {column} '{value}'; expected yes, no, or blank when not stated");
+                return null;
+        }
+    }
+
+    public SourceRef? SourceRef(string column, ICollection<(string File, int Line, int Column, string Id)> references)
+    {
+        var value = Required(column, "a source id from sources.csv, optionally followed by #locator");
+        if (value is null) return null;
+        var reference = Model.SourceRef.Parse(value);
+        if (!Slug.IsValid(reference.SourceId))
+        {
+            Error(column, $"'{value}' is not a source reference; expected a source id (lower-case slug) optionally followed by #locator");
+            return null;
+        }
+        references.Add((table.File, row.Line, ColumnNumber(column), reference.SourceId));
+        return reference;
+    }
+}
+
+/// <summary>Ids in the dataset are lower-case slugs: <c>[a-z0-9-]+</c>.</summary>
+public static class Slug
+{
+    public static bool IsValid(string text)
+    {
+        if (text.Length == 0) return false;
+        foreach (var c in text)
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) return false;
+        return true;
+    }
+
+    /// <summary>Makes a slug from a name: "Joint Commissioning Board" → "joint-commissioning-board".</summary>
+    public static string From(string name)
+    {
+        var chars = new List<char>(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) chars.Add(c);
+            else if (chars.Count > 0 && chars[^1] != '-') chars.Add('-');
+        }
+        while (chars.Count > 0 && chars[^1] == '-') chars.RemoveAt(chars.Count - 1);
+        return chars.Count == 0 ? "x" : new string(chars.ToArray());
+    }
+}
