@@ -14,7 +14,7 @@ public static class MissingRelevantPartners
 {
     public static IReadOnlyList<Finding> Find(GovernanceGraph graph, IReadOnlyList<RelevantPartner> partners)
     {
-        var (boards, choice) = TrustBoard.Choose(graph);
+        var boards = RelevantPartnerCoverage.Assess(graph, partners);
         if (boards.Count == 0)
         {
             return
@@ -26,18 +26,12 @@ public static class MissingRelevantPartners
                     FindingText.SourcesOf(graph.Bodies.Select(b => b.Source).Take(1))),
             ];
         }
-
-        var law = LawInForce.For(graph.Arrangement);
-        var findings = new List<Finding>();
-        foreach (var board in boards)
-            findings.AddRange(Assess(graph, board, choice, law, partners));
-        return findings;
+        return boards.SelectMany(b => Describe(graph, b)).ToList();
     }
 
-    private static IEnumerable<Finding> Assess(GovernanceGraph graph, Body board, string? choice, LawInForce law, IReadOnlyList<RelevantPartner> partners)
+    private static IEnumerable<Finding> Describe(GovernanceGraph graph, BoardCoverage coverage)
     {
-        var parts = graph.PartsOf(board.Id).ToList();
-        var seats = graph.SeatsOn(board.Id).Concat(parts.SelectMany(p => graph.SeatsOn(p.Id))).ToList();
+        var board = coverage.Board;
         Finding Make(Severity severity, IEnumerable<string> subjects, string message, IEnumerable<SourceRef> sources, string? remedy = null) =>
             new(graph.Authority.Id, graph.ArrangementId, Checks.MissingRelevantPartner, severity,
                 [board.Id, board.Name, .. subjects], message, FindingText.SourcesOf(sources.Prepend(board.Source)))
@@ -46,10 +40,10 @@ public static class MissingRelevantPartners
                 Remedy = remedy,
             };
 
-        var preamble = choice is null ? "" : choice + " ";
-        if (parts.Count > 0)
-            preamble += $"({board.Name} is divided into {FindingText.Names(parts.Select(p => p.Name))}; their seats together are its membership.) ";
-        if (seats.Count == 0)
+        var preamble = coverage.Choice is null ? "" : coverage.Choice + " ";
+        if (coverage.Parts.Count > 0)
+            preamble += $"({board.Name} is divided into {FindingText.Names(coverage.Parts.Select(p => p.Name))}; their seats together are its membership.) ";
+        if (!coverage.MembershipKnown)
         {
             yield return Make(Severity.Info, [],
                 $"{preamble}Cannot assess relevant partners on {board.Name}: the sources do not give its membership.",
@@ -57,60 +51,99 @@ public static class MissingRelevantPartners
             yield break;
         }
 
+        var law = coverage.Law;
         var missingSeverity = law.Day >= Law.BoardBecameStatutory ? Severity.Error : Severity.Warning;
         var basis = law.Describe();
-        foreach (var partner in partners)
+        foreach (var c in coverage.Partners)
         {
-            var category = partner.Category.ToWord();
-            var onBoard = seats.Where(s => s.PartnerCategory == partner.Category).ToList();
-            var filled = onBoard.Where(s => s.IsFilled).ToList();
-
-            if (!partner.InForceOn(law.Day))
+            var partner = c.Partner;
+            string[] subjects = [partner.Category.ToWord(), partner.Name];
+            switch (c.Status)
             {
-                if (partner.InForce > law.Day && filled.Count == 0)
-                    yield return Make(Severity.Info, [category, partner.Name],
+                case CoverageStatus.NotYetInForce:
+                    yield return Make(Severity.Info, subjects,
                         $"{preamble}{partner.Name} becomes a relevant partner on {partner.InForce:d MMMM yyyy} ({partner.Section}); "
-                        + $"{board.Name} has no {(onBoard.Count > 0 ? "filled " : "")}seat for it yet.",
-                        onBoard.Select(s => s.Source),
+                        + $"{board.Name} has no {(c.Seats.Count > 0 ? "filled " : "")}seat for it yet.",
+                        c.Seats.Select(s => s.Source),
                         $"Plan a seat on {board.Name} for {partner.Name} from {partner.InForce:d MMMM yyyy}.");
-                continue;
-            }
-
-            switch (partner.AppliesToTier(graph.Authority.Tier))
-            {
-                case false: continue;
-                case null:
-                    if (filled.Count == 0)
-                        yield return Make(Severity.Info, [category, partner.Name],
-                            $"{preamble}Cannot assess whether {partner.Name} ({partner.Section}) must sit on {board.Name}: it applies only to "
-                            + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {graph.Authority.Name}'s tier is not recorded.",
-                            []);
-                    continue;
-            }
-
-            if (filled.Count > 0) continue;
-            if (onBoard.Count > 0)
-            {
-                yield return Make(Severity.Warning, [category, partner.Name],
-                    $"{preamble}The seat for {partner.Name} ({partner.Section}) on {board.Name} is vacant ({FindingText.Names(onBoard.Select(s => s.Post ?? category))}). {basis}",
-                    onBoard.Select(s => s.Source),
-                    $"Fill the vacant {partner.Name} seat on {board.Name}.");
-            }
-            else if (partner.OnlyWhereExists)
-            {
-                yield return Make(Severity.Info, [category, partner.Name],
-                    $"{preamble}Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
-                    + $"and the sources do not say; {board.Name} has no seat for them.",
-                    []);
-            }
-            else
-            {
-                yield return Make(missingSeverity, [category, partner.Name],
-                    $"{preamble}{board.Name} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}",
-                    [],
-                    $"Add a seat for {partner.Name} to {board.Name}.");
+                    break;
+                case CoverageStatus.CannotAssess when partner.AppliesToTier(graph.Authority.Tier) is null:
+                    yield return Make(Severity.Info, subjects,
+                        $"{preamble}Cannot assess whether {partner.Name} ({partner.Section}) must sit on {board.Name}: it applies only to "
+                        + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {graph.Authority.Name}'s tier is not recorded.",
+                        []);
+                    break;
+                case CoverageStatus.CannotAssess:
+                    yield return Make(Severity.Info, subjects,
+                        $"{preamble}Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
+                        + $"and the sources do not say; {board.Name} has no seat for them.",
+                        []);
+                    break;
+                case CoverageStatus.Vacant:
+                    yield return Make(Severity.Warning, subjects,
+                        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {board.Name} is vacant ({FindingText.Names(c.Seats.Select(s => s.Post ?? partner.Category.ToWord()))}). {basis}",
+                        c.Seats.Select(s => s.Source),
+                        $"Fill the vacant {partner.Name} seat on {board.Name}.");
+                    break;
+                case CoverageStatus.Absent:
+                    yield return Make(missingSeverity, subjects,
+                        $"{preamble}{board.Name} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}",
+                        [],
+                        $"Add a seat for {partner.Name} to {board.Name}.");
+                    break;
             }
         }
+    }
+}
+
+/// <summary>Whether a relevant partner is on the board, in the law that applies to the arrangement.</summary>
+public enum CoverageStatus { Present, Vacant, Absent, CannotAssess, NotApplicable, NotYetInForce, NoLongerInForce }
+
+/// <summary>One relevant partner's place on a board: its status and the seats that show it.</summary>
+public sealed record PartnerCoverage(RelevantPartner Partner, CoverageStatus Status, IReadOnlyList<Seat> Seats);
+
+/// <summary>
+/// A board judged against the relevant-partner list: which body, why it was chosen (<see cref="Choice"/> is null for a body of
+/// kind trust-board), the bodies it is divided into, the law applied, and each partner's coverage. When the sources do not give
+/// the membership (<see cref="MembershipKnown"/> false) every partner is <see cref="CoverageStatus.CannotAssess"/>.
+/// </summary>
+public sealed record BoardCoverage(
+    Body Board, string? Choice, IReadOnlyList<Body> Parts, LawInForce Law, bool MembershipKnown, IReadOnlyList<PartnerCoverage> Partners);
+
+public static class RelevantPartnerCoverage
+{
+    public static IReadOnlyList<BoardCoverage> Assess(GovernanceGraph graph, IReadOnlyList<RelevantPartner>? partners = null)
+    {
+        partners ??= RelevantPartners.Statutory;
+        var (boards, choice) = TrustBoard.Choose(graph);
+        var law = LawInForce.For(graph.Arrangement);
+        return boards.Select(board =>
+        {
+            var parts = graph.PartsOf(board.Id).ToList();
+            var seats = graph.SeatsOn(board.Id).Concat(parts.SelectMany(p => graph.SeatsOn(p.Id))).ToList();
+            var known = seats.Count > 0;
+            var coverage = partners.Select(p => Cover(p, seats, known, law, graph.Authority.Tier)).ToList();
+            return new BoardCoverage(board, choice, parts, law, known, coverage);
+        }).ToList();
+    }
+
+    private static PartnerCoverage Cover(RelevantPartner partner, List<Seat> seats, bool known, LawInForce law, AuthorityTier? tier)
+    {
+        var onBoard = seats.Where(s => s.PartnerCategory == partner.Category).ToList();
+        var filled = onBoard.Where(s => s.IsFilled).ToList();
+        CoverageStatus status;
+        if (!known) status = CoverageStatus.CannotAssess;
+        else if (!partner.InForceOn(law.Day))
+            status = partner.InForce > law.Day
+                ? filled.Count > 0 ? CoverageStatus.Present : CoverageStatus.NotYetInForce
+                : CoverageStatus.NoLongerInForce;
+        else if (partner.AppliesToTier(tier) is false) status = CoverageStatus.NotApplicable;
+        else if (filled.Count > 0) status = CoverageStatus.Present;
+        else if (partner.AppliesToTier(tier) is null) status = CoverageStatus.CannotAssess;
+        else if (onBoard.Count > 0) status = CoverageStatus.Vacant;
+        else if (partner.OnlyWhereExists) status = CoverageStatus.CannotAssess;
+        else status = CoverageStatus.Absent;
+        return new PartnerCoverage(partner, status, filled.Count > 0 ? filled : onBoard);
     }
 }
 
