@@ -212,5 +212,6 @@ public static class TrustBoard
     public static bool MentionsPlan(string duty) =>
         duty.Contains("Children and Young People's Plan", StringComparison.OrdinalIgnoreCase)
         || duty.Contains("Children and Young People’s Plan", StringComparison.OrdinalIgnoreCase)
-        || duty.Contains("CYPP", StringComparison.Ordinal);
+        || duty.Contains("CYPP", StringComparison.Ordinal)
+        || duty.Contains("CYP Plan", StringComparison.OrdinalIgnoreCase);
 }
