@@ -75,10 +75,37 @@ public class DuplicatedMembershipTests
     }
 
     [Fact]
-    public void One_seat_each_for_different_people_is_no_finding()
+    public void One_seat_each_for_different_people_and_unattributed_posts_is_no_finding()
     {
         var graph = new TestStructure().Body("a").Body("b").Seat("a", "Ann").Seat("b", "Bob").Seat("a", null).Seat("a", null).Graph();
 
         Assert.Empty(DuplicatedMembership.Find(graph));
+    }
+}
+
+public class OfficeHolderTests
+{
+    [Fact]
+    public void The_same_office_of_the_same_agency_on_two_bodies_is_one_person_on_two_bodies()
+    {
+        var s = new TestStructure().Body("ice", name: "Executive").Body("board", BodyKind.TrustBoard, "Board");
+        var graph = GovernanceGraphWith(s, ("ice", SeatRole.Member), ("board", SeatRole.Chair));
+
+        var finding = Assert.Single(DuplicatedMembership.Find(graph));
+
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.StartsWith("The Director of Children's Services (Shire Council), one office and so one person, sits on 2 bodies", finding.Message);
+        Assert.Equal(["Director of Children's Services", "Shire Council", "ice", "board"], finding.Subjects);
+    }
+
+    private static TrustGraph.Graph.GovernanceGraph GovernanceGraphWith(TestStructure s, params (string Body, SeatRole Role)[] seats)
+    {
+        var structure = s.Build();
+        var withSeats = structure with
+        {
+            Seats = seats.Select(x => new Seat(x.Body, "Director of Children's Services", null, "Shire Council", PartnerCategory.LocalAuthority,
+                x.Role, null, SeatStatus.Filled, new SourceRef("paper", null))).ToList(),
+        };
+        return TrustGraph.Graph.GovernanceGraph.For(withSeats).Single();
     }
 }

@@ -40,6 +40,15 @@ public class RealDataFindingsTests
     }
 
     [Fact]
+    public void Calderdale_DCS_sits_on_the_executive_and_chairs_the_board()
+    {
+        var finding = Assert.Single(Of("calderdale", "model-2", Checks.DuplicatedMembership));
+
+        Assert.Equal(["Director of Children's Services", "Calderdale Council", "ice", "trust-board"], finding.Subjects);
+        Assert.Equal(Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
     public void Calderdale_model_2_board_has_no_police_seat()
     {
         var finding = Assert.Single(Of("calderdale", "model-2", Checks.MissingRelevantPartner), f => f.Subjects.Contains("police"));
