@@ -39,9 +39,10 @@ public static class ImportPlanner
                 errors.Add(new DatasetError(list.FileName, row.Line, list.ColumnOf(ImportField.Source),
                     $"source '{s.SourceId}' is not in sources.csv; expected the id of a row of sources.csv, or blank to cite this import"));
         }
-        if (list.Rows.Count == 0)
+        var seatsNow = structure.Seats.Count(s => s.Body == bodyId);
+        if (list.Rows.Count == 0 && mode == ImportMode.Replace && seatsNow > 0)
             errors.Add(new DatasetError(list.FileName, list.HeaderLine, 0,
-                $"the file has a header but no seats; expected a row for each seat on {body.Name}"));
+                $"the file has a header but no seats, so importing it would remove all {seatsNow} seats of {body.Name}; expected a row for each seat"));
         if (errors.Count > before) return null;
 
         var source = new Source(ImportSourceId(list.FileName, today, sourceIds), $"Imported membership list {list.FileName}", null,

@@ -20,10 +20,13 @@ public sealed class ImportVocabulary
     private readonly FrozenDictionary<string, ImportField> _columns;
     private readonly FrozenDictionary<(string Field, string Value), string> _values;
 
-    private ImportVocabulary(Dictionary<string, ImportField> columns, Dictionary<(string, string), string> values)
+    private readonly IReadOnlyList<(string Field, string Value)> _order;
+
+    private ImportVocabulary(Dictionary<string, ImportField> columns, Dictionary<(string, string), string> values, List<(string, string)> order)
     {
         _columns = columns.ToFrozenDictionary();
         _values = values.ToFrozenDictionary();
+        _order = order;
         Aliases = columns.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Key).ToList());
     }
 
@@ -64,7 +67,7 @@ public sealed class ImportVocabulary
 
     /// <summary>The words accepted for a field's values, for messages.</summary>
     public string AcceptedValues(string field) =>
-        string.Join(", ", _values.Keys.Where(k => k.Field == field).Select(k => k.Value));
+        string.Join(", ", _order.Where(k => k.Field == field).Select(k => k.Value));
 
     private bool TryEnum<TEnum>(ImportField field, string name, string text, out TEnum value) where TEnum : struct, Enum
     {
@@ -131,11 +134,16 @@ public sealed class ImportVocabulary
         }
 
         var values = new Dictionary<(string, string), string>();
-        foreach (var word in Vocabulary<SeatRole>.Words) values[("role", Normalise(word))] = word;
-        foreach (var word in Vocabulary<SeatStatus>.Words) values[("status", Normalise(word))] = word;
-        foreach (var word in Vocabulary<PartnerCategory>.Words) values[("partner_category", Normalise(word))] = word;
-        values[("voting", "yes")] = "yes";
-        values[("voting", "no")] = "no";
+        var order = new List<(string, string)>();
+        void Add((string Field, string Value) key, string means)
+        {
+            if (values.TryAdd(key, means)) order.Add(key);
+        }
+        foreach (var word in Vocabulary<SeatRole>.Words) Add(("role", Normalise(word)), word);
+        foreach (var word in Vocabulary<SeatStatus>.Words) Add(("status", Normalise(word)), word);
+        foreach (var word in Vocabulary<PartnerCategory>.Words) Add(("partner_category", Normalise(word)), word);
+        Add(("voting", "yes"), "yes");
+        Add(("voting", "no"), "no");
         table = CsvTable.FromText(valuesCsv, "guidance/import-values.csv", errors);
         foreach (var row in table?.Rows ?? [])
         {
@@ -161,8 +169,8 @@ public sealed class ImportVocabulary
             var key = (field, Normalise(value));
             if (values.TryGetValue(key, out var existing) && existing != means)
                 r.Error("value", $"'{value}' already means {existing}; expected each value once per field");
-            else values[key] = means;
+            else Add(key, means);
         }
-        return new ImportVocabulary(columns, values);
+        return new ImportVocabulary(columns, values, order);
     }
 }

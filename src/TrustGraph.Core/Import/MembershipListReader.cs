@@ -72,7 +72,7 @@ public static class MembershipListReader
                     + $"(is a {SeparatorWord(separator)} inside a value that is not in quotes?)"));
                 continue;
             }
-            if (ReadRow(fileName, record, columns, contractFormat, vocabulary, errors) is { } row) rows.Add(row);
+            if (ReadRow(fileName, record, columns, contractFormat, vocabulary, errors, warnings) is { } row) rows.Add(row);
         }
         if (headerIndex > 0)
             warnings.Insert(0, new DatasetError(fileName, header.Line, 0, $"the header is on line {header.Line}; the {headerIndex} row{(headerIndex == 1 ? "" : "s")} above it were taken as titles and ignored"));
@@ -84,7 +84,7 @@ public static class MembershipListReader
     }
 
     private static MembershipRow? ReadRow(string file, CsvRow record, IReadOnlyList<ColumnMatch> columns, bool literal,
-        ImportVocabulary vocabulary, ICollection<DatasetError> errors)
+        ImportVocabulary vocabulary, ICollection<DatasetError> errors, ICollection<DatasetError> notes)
     {
         var before = errors.Count;
         string? Cell(ImportField field)
@@ -146,6 +146,13 @@ public static class MembershipListReader
 
         if (body is not null && !Slug.IsValid(body))
             Error(ImportField.Body, $"'{body}' is not a body id; expected a lower-case slug of a-z, 0-9 and '-', or blank");
+
+        if (!literal && person is not null && SurnameFirst(person) is { } turned)
+        {
+            notes.Add(new DatasetError(file, record.Line, columns.First(c => c.Field == ImportField.Person).Column,
+                $"the name '{person}' was read as '{turned}' (surname first)"));
+            person = turned;
+        }
 
         string? vacantBecause = null;
         if (!literal && person is not null && vocabulary.IsVacantName(person))
@@ -288,6 +295,22 @@ public static class MembershipListReader
         string.Join(", ", fields.SelectMany(f => vocabulary.Aliases.GetValueOrDefault(f) ?? []).Select(a => $"'{a}'"));
 
     private static string SeparatorWord(char separator) => separator switch { ',' => "comma", ';' => "semicolon", '\t' => "tab", _ => $"'{separator}'" };
+
+    /// <summary>
+    /// "Keble, Richard" → "Richard Keble": a one-word surname, a comma, and one to three given names. Not a name
+    /// followed by honours ("Richard Keble, OBE"), nor one with several commas.
+    /// </summary>
+    internal static string? SurnameFirst(string name)
+    {
+        var parts = name.Split(',');
+        if (parts.Length != 2) return null;
+        var surname = parts[0].Trim();
+        var given = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (surname.Length == 0 || surname.Contains(' ') || given.Length is 0 or > 3) return null;
+        if (given.Any(w => w.Length >= 2 && w.All(c => char.IsUpper(c) || c == '.'))) return null;
+        if (!surname.All(c => char.IsLetter(c) || c is '-' or '\'' or '\u2019')) return null;
+        return $"{string.Join(' ', given)} {surname}";
+    }
 
     private static string CollapseSpace(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
