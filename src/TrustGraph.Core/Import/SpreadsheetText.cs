@@ -41,6 +41,8 @@ public static class SpreadsheetText
             (text, encoding) = (Encoding.Unicode.GetString(bytes[2..]), "UTF-16 LE");
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             (text, encoding) = (Encoding.BigEndianUnicode.GetString(bytes[2..]), "UTF-16 BE");
+        else if (Utf16WithoutBom(bytes) is { } utf16)
+            (text, encoding) = (utf16.GetString(bytes), utf16 == Encoding.Unicode ? "UTF-16 LE (no BOM)" : "UTF-16 BE (no BOM)");
         else
             (text, encoding) = (Utf8OrLatin(bytes, out var name), name);
 
@@ -73,6 +75,25 @@ public static class SpreadsheetText
         }
         encoding = "Windows-1252";
         return Windows1252.GetString(bytes);
+    }
+
+    /// <summary>
+    /// Text in UTF-16 saved without a byte order mark: an even number of bytes, and (as in any Latin-script text) nearly
+    /// every second byte zero while the others are not.
+    /// </summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0 || bytes.IndexOf((byte)0) < 0) return null;
+        int zeroEven = 0, zeroOdd = 0;
+        for (var i = 0; i < bytes.Length; i += 2)
+        {
+            if (bytes[i] == 0) zeroEven++;
+            if (bytes[i + 1] == 0) zeroOdd++;
+        }
+        var pairs = bytes.Length / 2;
+        if (zeroOdd * 10 >= pairs * 9 && zeroEven * 10 < pairs) return Encoding.Unicode;
+        if (zeroEven * 10 >= pairs * 9 && zeroOdd * 10 < pairs) return Encoding.BigEndianUnicode;
+        return null;
     }
 
     /// <summary>Any NUL, or more than one character in twenty a control character other than tab, CR, LF and form feed.</summary>

@@ -20,8 +20,13 @@ public static class DatasetStore
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Writes an import plan, unless a file it replaces changed since the plan was made.</summary>
-    public static CommitResult Commit(string dataDir, ImportPlan plan, string description) =>
-        plan.HasChanges ? Commit(dataDir, plan.Files, "import", description) : new CommitResult(null, []);
+    public static CommitResult Commit(string dataDir, ImportPlan plan, string description)
+    {
+        if (!plan.HasChanges) return new CommitResult(null, []);
+        if (plan.Files.Count == 0)
+            throw new ArgumentException("the plan has changes but no files: make it with MembershipImport.Plan, which prepares and checks them", nameof(plan));
+        return Commit(dataDir, plan.Files, "import", description);
+    }
 
     /// <summary>Replaces <paramref name="files"/> in order, after keeping their current versions as a snapshot.</summary>
     public static CommitResult Commit(string dataDir, IReadOnlyList<PlannedFile> files, string command, string description)

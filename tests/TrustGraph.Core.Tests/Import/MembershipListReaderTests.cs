@@ -94,6 +94,16 @@ public class MembershipListReaderTests
     }
 
     [Fact]
+    public void UTF16_saved_without_a_byte_order_mark_is_recognised()
+    {
+        var (list, errors) = Read("nobom.csv", Encoding.Unicode.GetBytes("Name\tPost\r\nZoë Hart\tChief Officer\r\n"));
+
+        Assert.Empty(errors);
+        Assert.Equal("UTF-16 LE (no BOM)", list!.Encoding);
+        Assert.Equal("Zoë Hart", list.Rows[0].Person);
+    }
+
+    [Fact]
     public void A_file_without_a_name_column_lists_posts_that_are_not_vacancies()
     {
         var list = ReadFixture("calderdale-board-unicode.txt");
