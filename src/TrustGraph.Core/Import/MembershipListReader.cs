@@ -75,7 +75,7 @@ public static class MembershipListReader
             if (ReadRow(fileName, record, columns, contractFormat, vocabulary, errors, warnings) is { } row) rows.Add(row);
         }
         if (headerIndex > 0)
-            warnings.Insert(0, new DatasetError(fileName, header.Line, 0, $"the header is on line {header.Line}; the {headerIndex} row{(headerIndex == 1 ? "" : "s")} above it were taken as titles and ignored"));
+            warnings.Insert(0, new DatasetError(fileName, header.Line, 0, $"the header is on line {header.Line}; the {headerIndex} row{(headerIndex == 1 ? "" : "s")} above it {(headerIndex == 1 ? "was" : "were")} taken as titles and ignored"));
         if (errors.Count > before) return null;
         return new MembershipList(fileName, decoded.Encoding, separator, header.Line, contractFormat, columns, ignored, rows)
         {
