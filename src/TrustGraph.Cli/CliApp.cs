@@ -31,6 +31,10 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        ImportCommand.Create(console),
+        ExportMembersCommand.Create(console),
+        HistoryCommand.Create(console),
+        UndoCommand.Create(console),
     ];
 }
 
