@@ -10,7 +10,7 @@ await build({
   platform: 'neutral',
   mainFields: ['module', 'main'],
   target: ['es2022'],
-  minify: false,
+  minify: true,
   sourcemap: false,
   legalComments: 'eof',
   logLevel: 'warning',
