@@ -7,6 +7,7 @@ import {
 import { measure, wrap } from './text.js';
 
 export const CAPTION_SIZE = 9.5;
+export const ROUTED_ONION_LIMIT = 90;
 export const LABEL_SIZE = 12.5;
 export const NOTE_SIZE = 11;
 const PAD = 9;
@@ -98,6 +99,7 @@ export function layoutHierarchy(model) {
   const byId = new Map(bodies.map(n => [n.id, n]));
   const geom = new Map(bodies.map(n => [n.id, addNode(graph, n.id, sizes.get(n.id).w, sizes.get(n.id).h)]));
   const edges = addEdges(graph, { edges: model.edges.filter(e => e.kind !== 'note') }, byId);
+  stackLeaves(graph, edges);
 
   const settings = new SugiyamaLayoutSettings();
   settings.layerDirection = LayerDirectionEnum.BT;
@@ -126,6 +128,32 @@ export function layoutHierarchy(model) {
   const result = collect(model, sizes, placed, edges, { left: left - 14, top: top - 14, width: right - left + 28, height: bottom - top + 28 });
   result.edges.push(...leaders.map(l => ({ edge: l.model, d: l.d })));
   return result;
+}
+
+/**
+ * A body answered to by many bodies that nothing answers to would spread them across one very wide layer. Such leaves
+ * are stacked in short columns under their parent (an org chart's habit), held there by unseen edges between them;
+ * their own lines still run to the parent, routed by MSAGL beside the column.
+ */
+function stackLeaves(graph, edges) {
+  const inDegree = new Map(), out = new Map();
+  for (const { model: e } of edges) {
+    inDegree.set(e.to, (inDegree.get(e.to) ?? 0) + 1);
+    out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  }
+  const leavesOf = new Map();
+  for (const [id, targets] of out) {
+    if ((inDegree.get(id) ?? 0) > 0 || targets.length !== 1 || targets[0] === id) continue;
+    leavesOf.set(targets[0], [...(leavesOf.get(targets[0]) ?? []), id]);
+  }
+  for (const leaves of leavesOf.values()) {
+    if (leaves.length < 4) continue;
+    const height = Math.ceil(Math.sqrt(leaves.length * 1.5));
+    for (let i = 0; i < leaves.length; i++) {
+      if (i % height === 0) continue;
+      new GeomEdge(new Edge(graph.findNode(leaves[i]), graph.findNode(leaves[i - 1])));
+    }
+  }
 }
 
 const box = (c, s) => ({ l: c.x - s.w / 2, r: c.x + s.w / 2, t: c.y - s.h / 2, b: c.y + s.h / 2 });
@@ -278,7 +306,10 @@ export function layoutOnion(model) {
     addNode(graph, n.id, sizes.get(n.id).w, sizes.get(n.id).h, new Point(c.x, c.y));
   }
   const edges = addEdges(graph, model, byId);
-  new SplineRouter(geomGraph, edges.map(e => e.geom), 3, 10, Math.PI / 6).run();
+  // MSAGL's spline router builds a visibility graph over every box: fine for the tens of bodies a Children's Trust has,
+  // too slow for hundreds, where the lines are drawn straight between the boxes instead.
+  const straight = model.nodes.length > ROUTED_ONION_LIMIT;
+  if (!straight) new SplineRouter(geomGraph, edges.map(e => e.geom), 3, 10, Math.PI / 6).run();
 
   let minX = -a, maxX = a, minY = outside.length ? -b - 46 - rowH : -b, maxY = b;
   for (const [id, c] of placed) {
@@ -287,7 +318,12 @@ export function layoutOnion(model) {
     minY = Math.min(minY, c.y - s.h / 2); maxY = Math.max(maxY, c.y + s.h / 2);
   }
   const m = 12;
-  const result = collect(model, sizes, placed, edges, { left: minX - m, top: minY - m, width: maxX - minX + 2 * m, height: maxY - minY + 2 * m });
+  const result = collect(model, sizes, placed, straight ? [] : edges, { left: minX - m, top: minY - m, width: maxX - minX + 2 * m, height: maxY - minY + 2 * m });
+  if (straight) {
+    for (const { model: e } of edges) {
+      result.edges.push({ edge: e, d: leader(box(placed.get(e.from), sizes.get(e.from)), box(placed.get(e.to), sizes.get(e.to))) });
+    }
+  }
   result.rings = rings;
   return result;
 }

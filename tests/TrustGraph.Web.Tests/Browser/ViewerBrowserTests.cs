@@ -108,6 +108,7 @@ public sealed class ViewerBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("explorer-onion-worcestershire-proposed-2010") });
 
         await page.ClickAsync("#tab-table");
+        await Assertions.Expect(page.Locator(".structure-table tbody tr")).ToHaveCountAsync(graph.Bodies.Count);
         var rows = await page.Locator(".structure-table tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.id)");
         Assert.Equal(graph.Bodies.Select(b => b.Id).ToHashSet(), rows.ToHashSet());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("explorer-table-worcestershire-proposed-2010") });
