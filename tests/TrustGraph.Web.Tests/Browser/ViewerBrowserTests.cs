@@ -44,8 +44,13 @@ public sealed class ViewerBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             await page.SelectOptionAsync("#authority", authority.Id);
             foreach (var graph in GovernanceGraph.For(authority))
             {
-                if (graph.ArrangementId is not null) await page.SelectOptionAsync("#arrangement", graph.ArrangementId);
+                if (graph.ArrangementId is not null)
+                {
+                    await page.Locator($"#arrangement option[value='{graph.ArrangementId}']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                    await page.SelectOptionAsync("#arrangement", graph.ArrangementId);
+                }
                 await WaitForDiagramAsync(page, graph.Title);
+                await Assertions.Expect(page.Locator(".diagram-canvas svg .tg-node.tg-body")).ToHaveCountAsync(graph.Bodies.Count);
                 var ids = await NodeIdsAsync(page);
                 Assert.Equal(graph.Bodies.Select(b => b.Id).ToHashSet(), ids);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot($"explorer-{authority.Id}-{graph.ArrangementId}") });
