@@ -35,6 +35,7 @@ public static class CliApp
         ExportMembersCommand.Create(console),
         HistoryCommand.Create(console),
         UndoCommand.Create(console),
+        RenderCommand.Create(console),
     ];
 }
 
