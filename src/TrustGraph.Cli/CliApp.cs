@@ -31,6 +31,8 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        ReportCommand.Create(console),
+        CompareCommand.Create(console),
     ];
 }
 

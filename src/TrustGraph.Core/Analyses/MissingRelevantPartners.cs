@@ -189,5 +189,6 @@ public static class TrustBoard
     public static bool MentionsPlan(string duty) =>
         duty.Contains("Children and Young People's Plan", StringComparison.OrdinalIgnoreCase)
         || duty.Contains("Children and Young People’s Plan", StringComparison.OrdinalIgnoreCase)
+        || duty.Contains("CYP Plan", StringComparison.OrdinalIgnoreCase)
         || duty.Contains("CYPP", StringComparison.Ordinal);
 }
