@@ -429,7 +429,12 @@ public static class HtmlReport
         td.refs{display:table-cell;white-space:normal;min-width:9em}
         .note{color:var(--muted);font-size:.9rem}
         .omitted{background:var(--unk-bg);border-radius:6px;padding:.6em .9em;color:var(--unk)}
-        .matrix td{text-align:center;white-space:nowrap}
+        .matrix{table-layout:fixed}
+        .matrix thead th:first-child{width:26%}
+        .matrix td{text-align:center}
+        .matrix td .sev{margin-left:.25em}
+        .matrix thead th{text-align:center;letter-spacing:0;overflow-wrap:anywhere} .matrix thead th:first-child{text-align:left}
+        .matrix .verdict{white-space:normal;padding:.05em .4em}
         .matrix tbody th a{color:inherit;text-decoration:none}
         .matrix td.v-met{background:var(--met-bg)} .matrix td.v-notmet{background:var(--not-bg)} .matrix td.v-unknown{background:var(--unk-bg)}
         .matrix tfoot td,.matrix tfoot th{font-size:.85rem;color:var(--muted);border-bottom:0}
@@ -457,7 +462,9 @@ public static class HtmlReport
           h2{break-after:avoid;page-break-after:avoid}
           h3,h4{break-after:avoid;page-break-after:avoid}
           .gap,.unassessed,.tile,tr,figure,.met-list dd,.practice li{break-inside:avoid;page-break-inside:avoid}
-          thead{display:table-header-group}
+          thead{display:table-header-group} tfoot{display:table-row-group}
+          .matrix{font-size:8.5pt} .matrix .sev{font-size:6.5pt}
+          .reason .citation,.reason .statement{break-after:avoid;page-break-after:avoid}
           #gaps,#analyses,#reasons{break-before:page;page-break-before:always}
           #diagrams{break-before:page;page-break-before:always}
           figure.diagram svg{max-height:240mm}
