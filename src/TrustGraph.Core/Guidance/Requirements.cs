@@ -58,7 +58,8 @@ public static class Requirements
                 r.Error("id", $"requirement '{id}' is listed twice (also on line {seen[id]})");
                 continue;
             }
-            if (id is null || title is null || statement is null || citation is null || severity is null || check is null) continue;
+            var badDate = statutoryFrom is null && r.Optional("statutory_from") is not null;
+            if (id is null || title is null || statement is null || citation is null || severity is null || check is null || badDate) continue;
             result.Add(new Requirement(id, title, statement, citation, severity.Value, statutoryFrom?.Earliest, check));
         }
         return result;

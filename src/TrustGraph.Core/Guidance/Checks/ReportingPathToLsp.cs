@@ -19,7 +19,7 @@ public static class ReportingPathToLsp
         var lsps = graph.Bodies.Where(b => b.Kind == BodyKind.Lsp).ToList();
         if (lsps.Count == 0)
             return Assessment.CannotAssess(
-                $"No Local Strategic Partnership is recorded for {graph.Title}, so no path to it can be traced "
+                $"No Local Strategic Partnership is recorded for {graph.Title}, so the path to it cannot be traced "
                 + "(the analyses report the missing LSP as an error). Record the LSP and the line by which the Board answers to it.",
                 Evidence.Of(BoardScope.Of(graph).Boards));
 
