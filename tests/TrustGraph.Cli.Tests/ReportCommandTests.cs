@@ -49,7 +49,7 @@ public sealed class ReportCommandTests
             var (code, output, _) = Trustgraph.Run("report", "--authority", "worcestershire", "--arrangement", "proposed-2010", "--format", "md", "--out", file);
 
             Assert.Equal(0, code);
-            Assert.Equal($"Wrote {file} (Worcestershire (proposed-2010): 8 met, 2 not met (1 error, 1 warning), 2 cannot assess).", output.Trim());
+            Assert.Equal($"Wrote {file} (Worcestershire (proposed-2010): 8 met, 1 not met (1 warning), 3 cannot assess).", output.Trim());
             var md = File.ReadAllText(file);
             Assert.StartsWith("# Worcestershire: gaps against the statutory guidance", md);
             Assert.Contains("| Board meets at least four times a year | Met |  | Children's Trust Board meets 4 times a year. |", md);

@@ -61,15 +61,15 @@ internal static class FindingsText
         foreach (var byView in findings.GroupBy(f => (f.Authority, f.Arrangement)))
         {
             var authority = dataset.Find(byView.Key.Authority)?.Authority.Name ?? byView.Key.Authority;
-            o.WriteLine(console.Paint($"{authority}{(byView.Key.Arrangement is null ? "" : $" — arrangement {byView.Key.Arrangement}")}", "1"));
+            o.WriteLine(console.Paint($"{CliConsole.Safe(authority)}{(byView.Key.Arrangement is null ? "" : $" — arrangement {byView.Key.Arrangement}")}", "1"));
             foreach (var byCheck in byView.GroupBy(f => f.Check))
             {
                 o.WriteLine("  " + console.Paint(CheckTitles.GetValueOrDefault(byCheck.Key, byCheck.Key), "4"));
                 foreach (var f in byCheck.OrderByDescending(f => f.Severity))
                 {
-                    o.WriteLine($"    {Badge(f.Severity, console)} {f.Message}");
-                    if (f.Remedy is not null) o.WriteLine($"             Remedy: {f.Remedy}");
-                    o.WriteLine(console.Paint($"             Sources: {string.Join(", ", f.Sources)}", "2"));
+                    o.WriteLine($"    {Badge(f.Severity, console)} {CliConsole.Safe(f.Message)}");
+                    if (f.Remedy is not null) o.WriteLine($"             Remedy: {CliConsole.Safe(f.Remedy)}");
+                    o.WriteLine(console.Paint($"             Sources: {CliConsole.Safe(string.Join(", ", f.Sources))}", "2"));
                 }
             }
             o.WriteLine();

@@ -17,8 +17,10 @@ public static class DuplicatedMembership
         foreach (var person in graph.People)
         {
             findings.AddRange(ListedTwiceOnOneBody(graph, person));
-            if (AcrossBodies(graph, person) is { } finding) findings.Add(finding);
+            if (AcrossBodies(graph, person, office: false) is { } finding) findings.Add(finding);
         }
+        foreach (var office in Offices(graph))
+            if (AcrossBodies(graph, office, office: true) is { } finding) findings.Add(finding);
         findings.AddRange(RepeatedPosts(graph));
         return findings;
     }
@@ -41,7 +43,19 @@ public static class DuplicatedMembership
         }
     }
 
-    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person)
+    /// <summary>
+    /// Seats the papers give only by post, where the same post of the same agency sits on several bodies: one office
+    /// ("Director of Children's Services, Calderdale Council") has one holder. Posts with no agency are not matched:
+    /// two "VCS representative" seats may be two people.
+    /// </summary>
+    private static IEnumerable<PersonSeats> Offices(GovernanceGraph graph) =>
+        graph.Seats
+            .Where(s => s.Person is null && s.Post is not null && s.Agency is not null && s.IsFilled)
+            .GroupBy(s => (Post: PersonName.Key(s.Post!), Agency: PersonName.Key(s.Agency!)))
+            .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
+            .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", $"{g.First().Post} ({g.First().Agency})", g.ToList()));
+
+    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office)
     {
         var bodies = person.Seats.Select(s => s.Body).Distinct().ToList();
         if (bodies.Count < 2) return null;
@@ -60,7 +74,9 @@ public static class DuplicatedMembership
         var seatList = FindingText.Names(bodies.Select(id =>
             $"{graph.Body(id).Name} ({string.Join(", ", person.Seats.Where(s => s.Body == id).Select(s => s.Role.ToWord()).Distinct())})"));
         var deliberate = unexplained.Count <= 1;
-        var message = $"{person.Name} sits on {bodies.Count} bodies: {seatList}.";
+        var message = office
+            ? $"The {person.Name}, one office and so one person, sits on {bodies.Count} bodies: {seatList}."
+            : $"{person.Name} sits on {bodies.Count} bodies: {seatList}.";
         if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
         message += deliberate
             ? " This is a deliberate link between the bodies, not a duplicate."
@@ -68,12 +84,12 @@ public static class DuplicatedMembership
 
         return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
             deliberate ? Severity.Info : Severity.Warning,
-            [person.Name, .. bodies],
+            office ? [person.Seats[0].Post!, person.Seats[0].Agency!, .. bodies] : [person.Name, .. bodies],
             message,
             FindingText.SourcesOf(person.Seats.Select(s => s.Source)))
         {
             Bodies = bodies,
-            Remedy = deliberate ? null : $"Review whether {person.Name} needs a seat on each of {FindingText.Names(unexplained.Select(id => graph.Body(id).Name))}, or whether a deputy could take one.",
+            Remedy = deliberate ? null : $"Review whether {(office ? "the " : "")}{person.Name} needs a seat on each of {FindingText.Names(unexplained.Select(id => graph.Body(id).Name))}, or whether a deputy could take one.",
         };
     }
 

@@ -51,6 +51,22 @@ public static class MissingRelevantPartners
             yield break;
         }
 
+        if (coverage.MembershipPartial)
+        {
+            var present = coverage.Partners.Where(c => c.Status == CoverageStatus.Present).Select(c => c.Partner.Name).ToList();
+            var unknown = coverage.Partners.Where(c => c.Status == CoverageStatus.CannotAssess).Select(c => c.Partner.Category.ToWord()).ToList();
+            yield return Make(Severity.Info, unknown,
+                $"{preamble}Cannot assess most relevant partners on {board.Name}: the sources list only part of its membership "
+                + $"({graph.SeatsOn(board.Id).Count()} seats). {(present.Count > 0 ? $"Present: {FindingText.Names(present)}. " : "")}"
+                + $"Not shown, so not judged: {string.Join(", ", unknown)}.",
+                graph.SeatsOn(board.Id).Select(s => s.Source));
+            foreach (var vacant in coverage.Partners.Where(c => c.Status == CoverageStatus.Vacant))
+                yield return Make(Severity.Warning, [vacant.Partner.Category.ToWord(), vacant.Partner.Name],
+                    $"{preamble}The seat for {vacant.Partner.Name} ({vacant.Partner.Section}) on {board.Name} is vacant. {coverage.Law.Describe()}",
+                    vacant.Seats.Select(s => s.Source), $"Fill the vacant {vacant.Partner.Name} seat on {board.Name}.");
+            yield break;
+        }
+
         var law = coverage.Law;
         var missingSeverity = law.Day >= Law.BoardBecameStatutory ? Severity.Error : Severity.Warning;
         var basis = law.Describe();
@@ -108,7 +124,11 @@ public sealed record PartnerCoverage(RelevantPartner Partner, CoverageStatus Sta
 /// the membership (<see cref="MembershipKnown"/> false) every partner is <see cref="CoverageStatus.CannotAssess"/>.
 /// </summary>
 public sealed record BoardCoverage(
-    Body Board, string? Choice, IReadOnlyList<Body> Parts, LawInForce Law, bool MembershipKnown, IReadOnlyList<PartnerCoverage> Partners);
+    Body Board, string? Choice, IReadOnlyList<Body> Parts, LawInForce Law, bool MembershipKnown, IReadOnlyList<PartnerCoverage> Partners)
+{
+    /// <summary>The sources list only part of the membership: partners not seen are "cannot assess", never "absent".</summary>
+    public bool MembershipPartial { get; init; }
+}
 
 public static class RelevantPartnerCoverage
 {
@@ -122,8 +142,11 @@ public static class RelevantPartnerCoverage
             var parts = graph.PartsOf(board.Id).ToList();
             var seats = graph.SeatsOn(board.Id).Concat(parts.SelectMany(p => graph.SeatsOn(p.Id))).ToList();
             var known = seats.Count > 0;
-            var coverage = partners.Select(p => Cover(p, seats, known, law, graph.Authority.Tier)).ToList();
-            return new BoardCoverage(board, choice, parts, law, known, coverage);
+            var partial = board.MembershipPartial || parts.Any(p => p.MembershipPartial);
+            var coverage = partners.Select(p => Cover(p, seats, known, law, graph.Authority.Tier))
+                .Select(c => partial && c.Status is CoverageStatus.Absent or CoverageStatus.NotYetInForce ? c with { Status = CoverageStatus.CannotAssess } : c)
+                .ToList();
+            return new BoardCoverage(board, choice, parts, law, known, coverage) { MembershipPartial = partial };
         }).ToList();
     }
 
@@ -189,6 +212,6 @@ public static class TrustBoard
     public static bool MentionsPlan(string duty) =>
         duty.Contains("Children and Young People's Plan", StringComparison.OrdinalIgnoreCase)
         || duty.Contains("Children and Young People’s Plan", StringComparison.OrdinalIgnoreCase)
-        || duty.Contains("CYP Plan", StringComparison.OrdinalIgnoreCase)
-        || duty.Contains("CYPP", StringComparison.Ordinal);
+        || duty.Contains("CYPP", StringComparison.Ordinal)
+        || duty.Contains("CYP Plan", StringComparison.OrdinalIgnoreCase);
 }

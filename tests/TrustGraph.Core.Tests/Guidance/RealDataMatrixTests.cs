@@ -65,9 +65,10 @@ public sealed class RealDataMatrixTests
         { "worcestershire", "2009", "no-accountability-cycles", M },
         { "worcestershire", "2009", "tor-chair", N },
         { "worcestershire", "2009", "tor-quorum", C },
-        // Worcestershire proposed 2010: the Trust Board meets quarterly, is chaired, and the WSCB reports to it "but not a sub-group".
+        // Worcestershire proposed 2010: the Trust Board meets quarterly, is chaired, and the WSCB reports to it "but not a sub-group";
+        // the paper names only some of its members ("inclusive and representative membership"), so its partners cannot be judged.
         { "worcestershire", "proposed-2010", "board-exists", M },
-        { "worcestershire", "proposed-2010", "board-relevant-partners", N },
+        { "worcestershire", "proposed-2010", "board-relevant-partners", C },
         { "worcestershire", "proposed-2010", "board-owns-plan", M },
         { "worcestershire", "proposed-2010", "board-meets-quarterly", M },
         { "worcestershire", "proposed-2010", "lscb-linked-not-subgroup", M },
@@ -109,7 +110,7 @@ public sealed class RealDataMatrixTests
     public void The_matrix_covers_every_requirement_of_every_arrangement()
     {
         var cells = Cells.Select(row => ((string)row[0], (string)row[1], (string)row[2])).ToHashSet();
-        var arrangements = RealData.Dataset.Authorities.SelectMany(a => a.Arrangements.Select(x => (a.Id, x.Id)));
+        var arrangements = ShippedData.Dataset.Authorities.SelectMany(a => a.Arrangements.Select(x => (a.Id, x.Id)));
         foreach (var (authority, arrangement) in arrangements)
             foreach (var requirement in Requirements.Statutory)
                 Assert.Contains((authority, arrangement, requirement.Id), cells);
@@ -118,7 +119,7 @@ public sealed class RealDataMatrixTests
     [Fact]
     public void Every_cannot_assess_says_what_the_papers_leave_open()
     {
-        var open = RealData.Dataset.Authorities
+        var open = ShippedData.Dataset.Authorities
             .SelectMany(Graph.GovernanceGraph.For)
             .SelectMany(g => GuidanceChecks.Run(g))
             .Where(v => v.Status == VerdictStatus.CannotAssess)
@@ -126,7 +127,7 @@ public sealed class RealDataMatrixTests
 
         Assert.NotEmpty(open);
         Assert.All(open, v => Assert.Matches(
-            "do not give|do not say|do not mention|do not record|not recorded|no place for a quorum|cannot be traced|is not known|mention the plan only",
+            "do not give|do not say|do not mention|do not record|not recorded|no place for a quorum|cannot be traced|is not known|mention the plan only|list only part",
             v.Reason));
     }
 
@@ -155,6 +156,16 @@ public sealed class RealDataMatrixTests
         var lscb = Verdict("worcestershire", "proposed-2010", "lscb-linked-not-subgroup");
         Assert.Contains("Worcestershire Safeguarding Children Board (WSCB) reports to Children's Trust Board", lscb.Reason);
         Assert.Contains("is not a sub-group", lscb.Reason);
+    }
+
+    [Fact]
+    public void Worcestershire_proposed_board_lists_only_some_members_so_missing_partners_are_not_judged_absent()
+    {
+        var verdict = Verdict("worcestershire", "proposed-2010", "board-relevant-partners");
+
+        Assert.Contains("only part of the membership of Children's Trust Board", verdict.Reason);
+        Assert.Contains("Present: District council", verdict.Reason);
+        Assert.Contains("Not shown: Police authority and chief officer of police", verdict.Reason);
     }
 
     [Fact]
@@ -193,5 +204,5 @@ public sealed class RealDataMatrixTests
     }
 
     private static Verdict Verdict(string authority, string arrangement, string requirement) =>
-        GuidanceChecks.Judge(RealData.Graph(authority, arrangement), Requirements.Statutory.Single(r => r.Id == requirement));
+        GuidanceChecks.Judge(ShippedData.Graph(authority, arrangement), Requirements.Statutory.Single(r => r.Id == requirement));
 }

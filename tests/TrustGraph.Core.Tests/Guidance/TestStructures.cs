@@ -59,7 +59,7 @@ internal sealed class StructureBuilder(string authority = "testshire", Authority
     public GovernanceGraph Graph() => GovernanceGraph.For(Build())[0];
 }
 
-internal static class RealData
+internal static class ShippedData
 {
     private static readonly Lazy<Dataset> Loaded = new(() =>
     {

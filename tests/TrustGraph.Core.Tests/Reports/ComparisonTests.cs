@@ -13,17 +13,17 @@ public sealed class ComparisonTests
         var subjects = ids.Select(item =>
         {
             var parts = item.Split(':');
-            return ChosenArrangement.Pick(RealData.Dataset.Find(parts[0])!, parts.Length > 1 ? parts[1] : null).Choice!;
+            return ChosenArrangement.Pick(ShippedData.Dataset.Find(parts[0])!, parts.Length > 1 ? parts[1] : null).Choice!;
         }).ToList();
-        return Comparison.Build(RealData.Dataset, subjects, new DateOnly(2026, 1, 31));
+        return Comparison.Build(ShippedData.Dataset, subjects, new DateOnly(2026, 1, 31));
     }
 
     [Fact]
     public void By_default_each_authority_is_judged_on_its_current_arrangement_and_the_output_says_which()
     {
-        var (worcs, _) = ChosenArrangement.Pick(RealData.Dataset.Find("worcestershire")!);
-        var (calderdale, _) = ChosenArrangement.Pick(RealData.Dataset.Find("calderdale")!);
-        var (missing, error) = ChosenArrangement.Pick(RealData.Dataset.Find("worcestershire")!, "2011");
+        var (worcs, _) = ChosenArrangement.Pick(ShippedData.Dataset.Find("worcestershire")!);
+        var (calderdale, _) = ChosenArrangement.Pick(ShippedData.Dataset.Find("calderdale")!);
+        var (missing, error) = ChosenArrangement.Pick(ShippedData.Dataset.Find("worcestershire")!, "2011");
 
         Assert.Equal("2009", worcs!.Graph.ArrangementId);
         Assert.Equal("arrangement 2009 (current, in force August 2009): the current one; the papers also describe proposed-2010", worcs.Why);

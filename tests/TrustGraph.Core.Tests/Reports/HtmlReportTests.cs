@@ -12,9 +12,9 @@ public sealed class HtmlReportTests
 
     private static GuidanceReport Report(string authority, string? arrangement = null)
     {
-        var (subject, error) = ChosenArrangement.Pick(RealData.Dataset.Find(authority)!, arrangement);
+        var (subject, error) = ChosenArrangement.Pick(ShippedData.Dataset.Find(authority)!, arrangement);
         Assert.Null(error);
-        return GuidanceReport.Build(RealData.Dataset, subject!, new DateOnly(2026, 1, 31));
+        return GuidanceReport.Build(ShippedData.Dataset, subject!, new DateOnly(2026, 1, 31));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class TextReportTests
     [Fact]
     public void The_report_in_Markdown_has_the_summary_table_and_a_section_per_gap()
     {
-        var report = GuidanceReport.Build(RealData.Dataset, ChosenArrangement.Pick(RealData.Dataset.Find("suffolk")!).Choice!);
+        var report = GuidanceReport.Build(ShippedData.Dataset, ChosenArrangement.Pick(ShippedData.Dataset.Find("suffolk")!).Choice!);
         var md = MarkdownReport.Write(report);
         var doc = Markdown.Parse(md, Pipeline);
 

@@ -71,6 +71,16 @@ public static class BoardIncludesRelevantPartners
                 evidence);
         }
 
+        if (coverage.MembershipPartial)
+        {
+            var notShown = unknown.Where(p => !p.Partner.OnlyWhereExists).ToList();
+            var shown = present.Count == 0 ? "" : $" Present: {Wording.Names(present.Select(p => Wording.ShortName(p.Partner)))}.";
+            return Assessment.CannotAssess(
+                $"The sources list only part of the membership of {board.Name} ({seats.Count(s => s.IsFilled)} partner seats shown), "
+                + $"so partners not shown cannot be judged absent.{shown} Not shown: {Wording.Names(notShown.Select(p => Wording.ShortName(p.Partner)))}.{divided}",
+                evidence);
+        }
+
         if (tierUnknown.Count > 0)
             return Assessment.CannotAssess(
                 $"{graph.Authority.Name}'s tier is not recorded, so it cannot be judged whether {Wording.Names(tierUnknown.Select(Short))} "

@@ -30,6 +30,11 @@ public static class ChairNamed
         if (seats.Count == 0)
             return Assessment.CannotAssess($"The sources do not give the membership of {scope.Name}, so whether its terms of reference name a chair is not known.", Evidence.Of(scope.Boards));
 
+        if (scope.Bodies.Any(b => b.MembershipPartial))
+            return Assessment.CannotAssess(
+                $"The sources list only part of the membership of {scope.Name} ({seats.Count} seats), and none of those is its chair; whether its terms of reference name one is not known.",
+                Evidence.Of(scope.Boards));
+
         var partChairs = scope.Parts.SelectMany(p => graph.SeatsOn(p.Id)).Where(s => s.Role == SeatRole.Chair && s.IsFilled).ToList();
         var reason = partChairs.Count == 0
             ? $"The membership of {scope.Name} is listed ({seats.Count} seats), but no seat is its chair."
