@@ -17,11 +17,13 @@ internal static class Trustgraph
         }
     }
 
-    public static (int Code, string Out, string Error) Run(params string[] args)
+    public static (int Code, string Out, string Error) Run(params string[] args) => RunOn(Data, args);
+
+    public static (int Code, string Out, string Error) RunOn(string data, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run([.. args, "--data", Data], stdout, stderr);
+        var code = CliApp.Run([.. args, "--data", data], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }
@@ -95,6 +97,22 @@ public sealed class ReportCommandTests
         Assert.Contains("- **Worcestershire:** arrangement proposed-2010 (proposed, in force April 2010), as asked; the papers also describe 2009.", output);
         Assert.Contains("| Requirement | Calderdale | Suffolk | York | Worcestershire | Anyplace (reference model) |", output);
         Assert.Contains("| Board meets at least four times a year | Met | Cannot assess | Cannot assess | Met | Met |", output);
+    }
+
+    [Fact]
+    public void Hostile_names_in_the_fixture_dataset_stay_text_in_every_format()
+    {
+        var hostile = Path.Combine(Path.GetDirectoryName(Trustgraph.Data)!, "tests", "fixtures", "hostile");
+
+        var html = Trustgraph.RunOn(hostile, "report", "--authority", "evil");
+        var md = Trustgraph.RunOn(hostile, "report", "--authority", "evil", "--format", "md");
+
+        Assert.Equal(0, html.Code);
+        var doc = new HtmlParser().ParseDocument(html.Out);
+        Assert.Empty(doc.QuerySelectorAll("script, b, i, img, svg"));
+        Assert.Contains("</svg><script>alert(1)</script>", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal(0, md.Code);
+        Assert.DoesNotContain("<script>", md.Out);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal static class CompareCommand
             }
             if (problems.Count > 0)
             {
-                foreach (var problem in problems) console.Error.WriteLine($"trustgraph: {problem}");
+                foreach (var problem in problems) console.Error.WriteLine($"trustgraph: {CliConsole.Safe(problem)}");
                 return CliApp.InvalidInput;
             }
 

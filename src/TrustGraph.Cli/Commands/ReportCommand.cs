@@ -41,7 +41,7 @@ internal static class ReportCommand
             var (subject, error) = ChosenArrangement.Pick(structure, parse.GetValue(arrangement));
             if (subject is null)
             {
-                console.Error.WriteLine($"trustgraph: {error}");
+                console.Error.WriteLine($"trustgraph: {CliConsole.Safe(error)}");
                 return CliApp.InvalidInput;
             }
 
@@ -105,10 +105,10 @@ internal static class ReportOutput
             var problem = ChromiumPdf.Print(chromium, text, path);
             if (problem is not null)
             {
-                console.Error.WriteLine($"trustgraph: cannot print a PDF: {problem}");
+                console.Error.WriteLine($"trustgraph: cannot print a PDF: {CliConsole.Safe(problem)}");
                 return CliApp.InvalidInput;
             }
-            console.Out.WriteLine($"Wrote {path} ({summary}).");
+            console.Out.WriteLine($"Wrote {path} ({CliConsole.Safe(summary)}).");
             return CliApp.Ok;
         }
 
@@ -130,7 +130,7 @@ internal static class ReportOutput
             console.Error.WriteLine($"trustgraph: cannot write {path}: {e.Message}");
             return CliApp.InvalidInput;
         }
-        console.Out.WriteLine($"Wrote {path} ({summary}).");
+        console.Out.WriteLine($"Wrote {path} ({CliConsole.Safe(summary)}).");
         return CliApp.Ok;
     }
 }
