@@ -433,7 +433,7 @@ public static class HtmlReport
         .matrix thead th:first-child{width:26%}
         .matrix td{text-align:center}
         .matrix td .sev{margin-left:.25em}
-        .matrix thead th{text-align:center;letter-spacing:0;overflow-wrap:anywhere} .matrix thead th:first-child{text-align:left}
+        .matrix thead th{text-align:center;letter-spacing:0;text-transform:none;font-size:.85rem;color:#111820;overflow-wrap:break-word} .matrix thead th:first-child{text-align:left}
         .matrix .verdict{white-space:normal;padding:.05em .4em}
         .matrix tbody th a{color:inherit;text-decoration:none}
         .matrix td.v-met{background:var(--met-bg)} .matrix td.v-notmet{background:var(--not-bg)} .matrix td.v-unknown{background:var(--unk-bg)}
@@ -463,7 +463,8 @@ public static class HtmlReport
           h3,h4{break-after:avoid;page-break-after:avoid}
           .gap,.unassessed,.tile,tr,figure,.met-list dd,.practice li{break-inside:avoid;page-break-inside:avoid}
           thead{display:table-header-group} tfoot{display:table-row-group}
-          .matrix{font-size:8.5pt} .matrix .sev{font-size:6.5pt}
+          .matrix{font-size:8.5pt} .matrix .sev{font-size:6.5pt} .matrix thead th{font-size:7.5pt}
+          .matrix th,.matrix td{padding:.35em .3em} .matrix thead th:first-child{width:22%}
           .reason .citation,.reason .statement{break-after:avoid;page-break-after:avoid}
           #gaps,#analyses,#reasons{break-before:page;page-break-before:always}
           #diagrams{break-before:page;page-break-before:always}
