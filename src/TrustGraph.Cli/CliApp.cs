@@ -36,6 +36,8 @@ public static class CliApp
         HistoryCommand.Create(console),
         UndoCommand.Create(console),
         RenderCommand.Create(console),
+        ReportCommand.Create(console),
+        CompareCommand.Create(console),
     ];
 }
 

@@ -16,10 +16,11 @@ internal static class AnalyseCommand
         format.AcceptOnlyFromAmong("text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any finding is at least this severe.", HelpName = "error|warning" };
         failOn.AcceptOnlyFromAmong("error", "warning");
+        var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn,
+            data, authority, arrangement, format, failOn, guidance,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -31,6 +32,7 @@ internal static class AnalyseCommand
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
 
             var findings = Analysis.Run(dataset, id, arr);
+            if (parse.GetValue(guidance)) findings = [.. findings, .. TrustGraph.Guidance.GuidanceChecks.Findings(dataset, id, arr)];
             if (parse.GetValue(format) == "json") console.Out.WriteLine(FindingsJson.Write(findings));
             else FindingsText.Write(dataset, findings, console);
 
@@ -50,6 +52,7 @@ internal static class FindingsText
         [Checks.MissingRelevantPartner] = "Relevant partners (Children Act 2004 s10)",
         [Checks.AccountabilityCycle] = "Accountability cycles",
         [Checks.LspReportingGap] = "Reporting path to the LSP",
+        [Checks.Guidance] = "Statutory guidance",
     };
 
     public static void Write(Dataset dataset, IReadOnlyList<Finding> findings, CliConsole console)
