@@ -1,3 +1,5 @@
+using TrustGraph.Analyses;
+using TrustGraph.Diagrams;
 using System.CommandLine;
 using TrustGraph.Graph;
 using TrustGraph.Guidance;
@@ -61,8 +63,19 @@ internal static class ReportCommand
     }
 
     /// <summary>The authority's hierarchy and onion diagrams, or none with the reason.</summary>
-    private static (IReadOnlyList<ReportDiagram> Diagrams, string? Omitted) Diagrams(GovernanceGraph graph) =>
-        ([], "the diagram renderer is not part of this build of TrustGraph yet");
+    internal static (IReadOnlyList<ReportDiagram> Diagrams, string? Omitted) Diagrams(GovernanceGraph graph)
+    {
+        var findings = Analysis.Run(graph);
+        try
+        {
+            var svgs = DiagramSvg.RenderAsync([HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings)]).GetAwaiter().GetResult();
+            return ([new ReportDiagram($"Hierarchy: {graph.Title}", svgs[0]), new ReportDiagram($"Onion: {graph.Title}", svgs[1])], null);
+        }
+        catch (DiagramRendererException e)
+        {
+            return ([], $"they are drawn by Node.js, which could not run here: {e.Message}");
+        }
+    }
 }
 
 /// <summary>The format and output options of <c>report</c> and <c>compare</c>, and writing the result where the user asked.</summary>
