@@ -1,5 +1,13 @@
 using TrustGraph.Web.Components;
+using TrustGraph.Web.Endpoints;
+using TrustGraph.Web.Security;
 using TrustGraph.Web.Services;
+
+if (args is [HashPasswordCommand.Name, ..])
+{
+    Environment.ExitCode = HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +16,10 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<ViewerOptions>(builder.Configuration.GetSection("TrustGraph"));
 builder.Services.AddSingleton<ViewerCatalog>();
+builder.Services.AddHostedService<DatasetWatcher>();
+builder.Services.AddSingleton<ImportWorkspace>();
+builder.Services.AddSingleton<ReportFiles>();
+builder.Services.AddViewerSecurity(builder.Configuration);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -17,10 +29,18 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseUploadLimit();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapImportEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
