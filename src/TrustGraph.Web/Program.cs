@@ -42,7 +42,7 @@ app.MapAccountEndpoints();
 app.MapImportEndpoints();
 app.MapReportEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the full policy, frame-ancestors included, comes from UseSecurityHeaders
 
 app.Run();
 

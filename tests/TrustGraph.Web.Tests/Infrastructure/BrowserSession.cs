@@ -19,6 +19,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IBrowser Browser { get; }
 
+    /// <summary>The server side, to wait on what it has done (a reload) rather than on time.</summary>
+    public ViewerFactory Server => _factory;
+
     public static string ScreenshotFolder
     {
         get
@@ -29,11 +32,11 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserSession> StartAsync(string dataPath)
+    public static async Task<BrowserSession> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
             throw new InvalidOperationException($"Chromium is required (TRUSTGRAPH_REQUIRE_BROWSER=1) but {BrowserFactAttribute.ChromiumPath} does not exist; apt-get install chromium");
-        var factory = new ViewerFactory(dataPath);
+        var factory = new ViewerFactory(dataPath, settings);
         var address = factory.StartKestrel();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -48,7 +51,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task<IPage> OpenAsync(string path, int width = 1600, int height = 1000)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(new Uri(BaseAddress, path).ToString());
         return page;
