@@ -80,13 +80,20 @@ for (var i = 0; i < options.Sessions; i++)
 Console.WriteLine($"{sessions.Count(s => s.Open)} of {options.Sessions} sessions open after {opening.Elapsed.TotalSeconds:0.0} s; working set {Mb(server.WorkingSet())}. Browsing for {options.Seconds} s…");
 
 var openedMemory = server.WorkingSet();
+var cpuFrom = server.Cpu();
+var machineFrom = ServerProcess.MachineCpu();
 var browsingFrom = clock.Elapsed.TotalSeconds;
 using var browsing = CancellationTokenSource.CreateLinkedTokenSource(overall.Token);
 browsing.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
 await Task.WhenAll(sessions.Select(s => s.BrowseAsync(browsing.Token)));
 var browsingTo = clock.Elapsed.TotalSeconds;
 var endMemory = server.WorkingSet();
+var serverCpu = (server.Cpu() - cpuFrom).TotalSeconds;
+var machineTo = ServerProcess.MachineCpu();
+var machineBusy = machineTo.Total == machineFrom.Total ? 0 : (double)(machineTo.Busy - machineFrom.Busy) / (machineTo.Total - machineFrom.Total);
 
+await Task.Delay(TimeSpan.FromSeconds(6));
+var serverView = server.CircuitStatistics;
 Console.WriteLine("Checking every session still answers…");
 var held = 0;
 foreach (var s in sessions)
@@ -112,6 +119,7 @@ Console.WriteLine($"Browsing: {browsingTo - browsingFrom:0} s, {latencies.Count}
 Console.WriteLine($"Errors: {errors.Count} in the browser sessions, {serverErrors.Count} error lines in the server's log");
 foreach (var e in errors.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(10)) Console.WriteLine($"  {e.Count()} × {e.Key}");
 foreach (var e in serverErrors.Take(10)) Console.WriteLine($"  server: {e}");
+Console.WriteLine($"Server's own view at the end of browsing: {serverView ?? "(no statistics logged)"}");
 Console.WriteLine($"Latency, action to DOM updated (ms): all p50 {Percentile(latencies, 50):0}, p95 {Percentile(latencies, 95):0}, max {(latencies.Count == 0 ? 0 : latencies.Max(l => l.Ms)):0}");
 foreach (var g in byKind)
     Console.WriteLine($"  {g.Key,-22} n={g.Count(),5}  p50 {Percentile(g.ToList(), 50),6:0}  p95 {Percentile(g.ToList(), 95),6:0}  max {g.Max(l => l.Ms),6:0}");
@@ -119,6 +127,8 @@ Console.WriteLine($"Server working set: {Mb(startMemory)} idle before the sessio
     + $"{Mb(endMemory)} at the end of browsing; during browsing min {Mb(during.DefaultIfEmpty().Min())}, max {Mb(during.DefaultIfEmpty().Max())}");
 var firstHalf = during.Take(during.Count / 2).DefaultIfEmpty().Average();
 var secondHalf = during.Skip(during.Count / 2).DefaultIfEmpty().Average();
+Console.WriteLine($"CPU while browsing: the machine {machineBusy:P0} busy; the server used {serverCpu:0.0} CPU-seconds, "
+    + $"{serverCpu / ((browsingTo - browsingFrom) * Environment.ProcessorCount):P0} of the machine (the rest: Chromium laying out and drawing diagrams, and this driver)");
 Console.WriteLine($"Memory trend: mean {Mb((long)firstHalf)} in the first half of the minute, {Mb((long)secondHalf)} in the second");
 return errors.Count == 0 && serverErrors.Count == 0 && held == options.Sessions ? 0 : 1;
 

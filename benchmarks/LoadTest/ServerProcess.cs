@@ -31,7 +31,9 @@ public sealed class ServerProcess(string dll, string contentRoot, int port, stri
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["TrustGraph__DataPath"] = dataPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__LogLevel__TrustGraph.Web.Services.CircuitStatistics"] = "Information";
+        start.Environment["TrustGraph__LogCircuitStatistics"] = "true";
+        start.Environment["Logging__Console__FormatterName"] = "systemd";
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -56,9 +58,15 @@ public sealed class ServerProcess(string dll, string contentRoot, int port, stri
 
     private void Keep(string? line)
     {
-        if (line is not null && (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
-            _errors.Enqueue(line);
+        if (line is null) return;
+        // The systemd console format: one line per message, "<3>" error, "<2>" critical and worse.
+        if (line.Length > 2 && line[0] == '<' && line[1] is '0' or '1' or '2' or '3') _errors.Enqueue(line);
+        var at = line.IndexOf("Circuit statistics: ", StringComparison.Ordinal);
+        if (at >= 0) CircuitStatistics = line[(at + "Circuit statistics: ".Length)..];
     }
+
+    /// <summary>The server's latest summary of its circuits (logged every 5 s): open circuits and its own time per inbound event.</summary>
+    public string? CircuitStatistics { get; private set; }
 
     /// <summary>The server's working set now, in bytes.</summary>
     public long WorkingSet()
@@ -66,6 +74,24 @@ public sealed class ServerProcess(string dll, string contentRoot, int port, stri
         if (_process is null || _process.HasExited) return 0;
         _process.Refresh();
         return _process.WorkingSet64;
+    }
+
+    /// <summary>The CPU time the server has used so far.</summary>
+    public TimeSpan Cpu()
+    {
+        if (_process is null || _process.HasExited) return TimeSpan.Zero;
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The machine's busy and total CPU time so far (from /proc/stat, in clock ticks), or zeros where there is none.</summary>
+    public static (long Busy, long Total) MachineCpu()
+    {
+        if (!File.Exists("/proc/stat")) return (0, 0);
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        var idle = fields[3] + (fields.Length > 4 ? fields[4] : 0);
+        var total = fields.Sum();
+        return (total - idle, total);
     }
 
     public async Task StopAsync()

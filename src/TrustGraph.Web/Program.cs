@@ -19,6 +19,9 @@ builder.Services.AddSingleton<ViewerCatalog>();
 builder.Services.AddHostedService<DatasetWatcher>();
 builder.Services.AddSingleton<ImportWorkspace>();
 builder.Services.AddSingleton<ReportFiles>();
+builder.Services.AddSingleton<CircuitStatistics>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitStatisticsHandler>();
+builder.Services.AddHostedService<CircuitStatisticsLog>();
 builder.Services.AddViewerSecurity(builder.Configuration);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

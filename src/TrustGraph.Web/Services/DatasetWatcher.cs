@@ -32,8 +32,18 @@ public sealed class DatasetWatcher(ViewerCatalog catalog, IOptions<ViewerOptions
             log.LogWarning(e.GetException(), "Watching {DataPath} failed; reloading now to be sure the viewer shows what is on disk", catalog.DataPath);
             Changed();
         };
-        _watcher.EnableRaisingEvents = true;
-        log.LogInformation("Watching {DataPath} for changes", catalog.DataPath);
+        try
+        {
+            _watcher.EnableRaisingEvents = true;
+            log.LogInformation("Watching {DataPath} for changes", catalog.DataPath);
+        }
+        catch (IOException e)
+        {
+            // The system's limit on watchers (inotify instances) is reached: serve on, reloading only after imports and undos.
+            log.LogWarning(e, "Cannot watch {DataPath} for changes; the dataset is reloaded only after an import or undo", catalog.DataPath);
+            _watcher.Dispose();
+            _watcher = null;
+        }
         return Task.CompletedTask;
     }
 

@@ -31,7 +31,7 @@ public sealed class ReloadBrowserTests
     public async Task A_changed_file_is_picked_up_by_an_open_page_and_an_invalid_one_is_refused_with_a_banner()
     {
         var data = TestData.CopyOf();
-        await using var session = await BrowserSession.StartAsync(data);
+        await using var session = await BrowserSession.StartAsync(data, new Dictionary<string, string?> { ["TrustGraph:WatchDataPath"] = "true" });
         var catalog = session.Server.Catalog;
         var page = await session.OpenAsync("authority/york");
         await ViewerBrowserTests.WaitForDiagramAsync(page, "York (current)");

@@ -5,6 +5,17 @@ namespace TrustGraph.Web.Tests.Infrastructure;
 /// <summary>The real viewer served by Kestrel, and Chromium driven by Playwright; one per test class.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    /// <summary>
+    /// How long any wait for a condition may last before the test fails. Tests wait for what a person would see (a
+    /// diagram drawn, a panel filled), never for a fixed time; this only bounds a failure. It is generous because the
+    /// whole solution's tests run in parallel on two cores, with several Chromiums and a server each, and a round trip
+    /// that takes 50 ms alone can then take many seconds. (Playwright's own default for assertions, 5 s, made
+    /// Expect(...) checks fail under that load.)
+    /// </summary>
+    public const float WaitLimitMs = 90_000;
+
+    static BrowserSession() => Assertions.SetDefaultExpectTimeout(WaitLimitMs);
+
     private readonly ViewerFactory _factory;
     private readonly IPlaywright _playwright;
 
@@ -52,7 +63,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> OpenAsync(string path, int width = 1600, int height = 1000)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(WaitLimitMs);
         await page.GotoAsync(new Uri(BaseAddress, path).ToString());
         return page;
     }

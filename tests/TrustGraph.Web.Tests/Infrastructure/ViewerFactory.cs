@@ -10,7 +10,8 @@ using TrustGraph.Web.Services;
 namespace TrustGraph.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The viewer on a dataset folder, with any other settings a test needs (an admin password, rate limits);
+/// The viewer on a dataset folder, with any other settings a test needs (an admin password, rate limits, watching the
+/// folder: off unless asked for with <c>TrustGraph:WatchDataPath=true</c>);
 /// <see cref="StartKestrel"/> serves it on a real loopback port for a browser.
 /// </summary>
 public sealed class ViewerFactory(string dataPath, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
@@ -34,6 +35,8 @@ public sealed class ViewerFactory(string dataPath, IReadOnlyDictionary<string, s
     {
         builder.UseSetting("TrustGraph:DataPath", DataPath);
         builder.UseSetting("TrustGraph:ReloadDebounceMilliseconds", "300");
+        // Each watcher holds one of the system's few inotify instances; only the tests of reloading need one.
+        builder.UseSetting("TrustGraph:WatchDataPath", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
     }
