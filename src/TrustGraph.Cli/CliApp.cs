@@ -31,6 +31,8 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        Neo4jCommand.Create(console),
+        ExportCommand.Create(console),
     ];
 }
 

@@ -98,7 +98,7 @@ public sealed class QueryApiClient : IDisposable
         catch (HttpRequestException e)
         {
             throw new Neo4jException(Neo4jProblem.Unreachable,
-                $"Cannot reach Neo4j at {Options.Uri}: {e.Message} Check that Neo4j is running and that NEO4J_URI is its HTTP address (e.g. http://localhost:7474).",
+                $"Cannot reach Neo4j at {Options.Uri}: {e.Message.TrimEnd('.')}. Check that Neo4j is running and that NEO4J_URI is its HTTP address (e.g. http://localhost:7474).",
                 inner: e);
         }
         catch (TaskCanceledException e) when (!cancel.IsCancellationRequested)
