@@ -21,7 +21,7 @@ public static class CypherScriptExporter
         foreach (var r in graph.Relationships)
         {
             var key = r.Key is null ? "" : $" {{key: {Literal(r.Key)}}}";
-            o.WriteLine($"MATCH (a:{r.StartLabel} {{key: {Literal(r.StartKey)}}}), (b:{r.EndLabel} {{key: {Literal(r.EndKey)}}}) "
+            o.WriteLine($"MATCH (a:{r.StartLabel} {{key: {Literal(r.StartKey)}}}) MATCH (b:{r.EndLabel} {{key: {Literal(r.EndKey)}}}) "
                 + $"MERGE (a)-[r:{r.Type}{key}]->(b) SET r += {Map(r.Properties)};");
         }
         o.WriteLine(":commit");
