@@ -28,6 +28,13 @@ public sealed class GraphPusher(QueryApiClient client, TransientRetry retry)
             await retry.RunAsync(c => client.RunAsync(statement.Text, statement.Parameters, c), cancel);
     }
 
+    /// <summary>True when the database already holds at least one TrustGraph authority.</summary>
+    public async Task<bool> HasAuthoritiesAsync(CancellationToken cancel = default)
+    {
+        var result = await retry.RunAsync(c => client.RunAsync($"MATCH (a:{GraphModel.Authority}) RETURN count(a) > 0 AS any", null, c), cancel);
+        return result.Values.Count > 0 && result.Values[0][0].ValueKind == System.Text.Json.JsonValueKind.True;
+    }
+
     public async Task<int> PushSharedAsync(Dataset dataset, IReadOnlyList<RelevantPartner> partners, CancellationToken cancel = default)
     {
         var statements = SharedStatements(dataset, partners);

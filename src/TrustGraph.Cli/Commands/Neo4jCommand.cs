@@ -27,9 +27,10 @@ internal static class Neo4jCommand
         var data = Common.DataOption();
         var authority = new Option<string?>("--authority") { Description = "Only this authority (its id).", HelpName = "ID" };
         var replace = new Option<bool>("--replace") { Description = "Delete each authority's old subgraph first, so rows removed from the dataset disappear from Neo4j." };
+        var ifEmpty = new Option<bool>("--if-empty") { Description = "Push only when Neo4j holds no TrustGraph authority yet (for loading data/ on first start)." };
         var command = new Command("push", "Load the dataset into Neo4j: one transaction per authority, idempotent (pushing twice gives the same graph).")
         {
-            data, authority, replace,
+            data, authority, replace, ifEmpty,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,11 @@ internal static class Neo4jCommand
             string? current = null;
             try
             {
+                if (parse.GetValue(ifEmpty) && pusher.HasAuthoritiesAsync().GetAwaiter().GetResult())
+                {
+                    console.Out.WriteLine($"Neo4j at {options} already holds TrustGraph data; nothing pushed (--if-empty).");
+                    return CliApp.Ok;
+                }
                 console.Out.WriteLine($"Pushing to Neo4j at {options}{(parse.GetValue(replace) ? ", replacing each authority's old subgraph" : "")}.");
                 pusher.EnsureSchemaAsync().GetAwaiter().GetResult();
                 pusher.PushSharedAsync(dataset, RelevantPartners.Statutory).GetAwaiter().GetResult();
