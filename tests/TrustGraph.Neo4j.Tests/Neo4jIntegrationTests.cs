@@ -11,6 +11,7 @@ namespace TrustGraph.Neo4j.Tests;
 /// severity, subjects, message, sources), and then bodies and remedy too. Without a server the tests skip and say so.
 /// The database is wiped first: point NEO4J_URI at a scratch database.
 /// </summary>
+[Collection("Neo4j environment")]
 public sealed class Neo4jIntegrationTests
 {
     private static Neo4jOptions? Options(out string? why)
