@@ -31,6 +31,13 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        ImportCommand.Create(console),
+        ExportMembersCommand.Create(console),
+        HistoryCommand.Create(console),
+        UndoCommand.Create(console),
+        RenderCommand.Create(console),
+        ReportCommand.Create(console),
+        CompareCommand.Create(console),
         Neo4jCommand.Create(console),
         ExportCommand.Create(console),
     ];

@@ -16,12 +16,13 @@ internal static class AnalyseCommand
         format.AcceptOnlyFromAmong("text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any finding is at least this severe.", HelpName = "error|warning" };
         failOn.AcceptOnlyFromAmong("error", "warning");
+        var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
         var backend = new Option<string>("--backend") { Description = "embedded (in memory) or neo4j (the Cypher twins, run in Neo4j; set NEO4J_URI etc.).", DefaultValueFactory = _ => defaultBackend };
         backend.AcceptOnlyFromAmong("embedded", "neo4j");
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn, backend,
+            data, authority, arrangement, format, failOn, guidance, backend,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -34,6 +35,7 @@ internal static class AnalyseCommand
 
             var findings = parse.GetValue(backend) == "neo4j" ? Neo4jCommand.Findings(id, arr, console) : Analysis.Run(dataset, id, arr);
             if (findings is null) return Neo4jCommand.Neo4jFailed;
+            if (parse.GetValue(guidance)) findings = [.. findings, .. TrustGraph.Guidance.GuidanceChecks.Findings(dataset, id, arr)];
             if (parse.GetValue(format) == "json") console.Out.WriteLine(FindingsJson.Write(findings));
             else FindingsText.Write(dataset, findings, console);
 
@@ -53,6 +55,7 @@ internal static class FindingsText
         [Checks.MissingRelevantPartner] = "Relevant partners (Children Act 2004 s10)",
         [Checks.AccountabilityCycle] = "Accountability cycles",
         [Checks.LspReportingGap] = "Reporting path to the LSP",
+        [Checks.Guidance] = "Statutory guidance",
     };
 
     public static void Write(Dataset dataset, IReadOnlyList<Finding> findings, CliConsole console)
