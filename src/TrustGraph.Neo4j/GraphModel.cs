@@ -105,8 +105,11 @@ public static class GraphProjection
     public static PropertyGraph Shared(Dataset dataset, IReadOnlyList<RelevantPartner> partners)
     {
         var nodes = new List<GraphNode>();
-        foreach (var s in dataset.Sources)
-            nodes.Add(new GraphNode(GraphModel.Source, s.Id, Props(("id", s.Id), ("title", s.Title), ("publisher", s.Publisher), ("date", s.Date))));
+        for (var i = 0; i < dataset.Sources.Count; i++)
+        {
+            var s = dataset.Sources[i];
+            nodes.Add(new GraphNode(GraphModel.Source, s.Id, Props(("id", s.Id), ("title", s.Title), ("publisher", s.Publisher), ("date", s.Date), ("ord", (long)i))));
+        }
         for (var i = 0; i < partners.Count; i++)
         {
             var p = partners[i];
