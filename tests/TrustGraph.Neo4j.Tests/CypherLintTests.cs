@@ -83,6 +83,20 @@ public sealed class CypherLintTests
     }
 
     [SkippableFact]
+    public void Every_statement_the_dataset_reader_sends_is_valid_cypher()
+    {
+        Skip.If(Unavailable() is not null, Unavailable());
+        var folder = Directory.CreateTempSubdirectory("read-statements").FullName;
+        try
+        {
+            var files = Neo4jDatasetReader.Statements.Select((s, i) => { var f = Path.Combine(folder, $"{i}.cypher"); File.WriteAllText(f, s.Text); return f; }).ToList();
+            var (code, output) = Lint(files);
+            Assert.True(code == 0, output);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [SkippableFact]
     public void The_exported_cypher_shell_script_of_hostile_names_is_valid_cypher()
     {
         Skip.If(Unavailable() is not null, Unavailable());

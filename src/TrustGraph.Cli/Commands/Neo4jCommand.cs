@@ -1,13 +1,15 @@
 using System.CommandLine;
 using TrustGraph.Analyses;
 using TrustGraph.Guidance;
+using TrustGraph.Loading;
 using TrustGraph.Neo4j;
 
 namespace TrustGraph.Cli.Commands;
 
 /// <summary>
 /// <c>trustgraph neo4j push</c>: loads a dataset into Neo4j, one transaction per authority, with progress;
-/// <c>trustgraph neo4j analyse</c>: <c>trustgraph analyse --backend neo4j</c>. Neo4j is found through NEO4J_URI,
+/// <c>trustgraph neo4j analyse</c>: <c>trustgraph analyse --backend neo4j</c>; <c>trustgraph neo4j pull</c>: reads the
+/// graph back and writes it as a dataset folder. Neo4j is found through NEO4J_URI,
 /// NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE. Exit code 3: Neo4j could not be reached or refused the work.
 /// </summary>
 internal static class Neo4jCommand
@@ -16,8 +18,9 @@ internal static class Neo4jCommand
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("neo4j", "Push a dataset into Neo4j and run the analyses there as Cypher (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).");
+        var command = new Command("neo4j", "Push a dataset into Neo4j, run the analyses there as Cypher, pull it back out (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).");
         command.Subcommands.Add(Push(console));
+        command.Subcommands.Add(Pull(console));
         command.Subcommands.Add(AnalyseCommand.Create(console, defaultBackend: "neo4j"));
         return command;
     }
@@ -79,6 +82,72 @@ internal static class Neo4jCommand
                     console.Error.WriteLine($"trustgraph: nothing of {current} was written (its transaction was rolled back); authorities pushed before it are in Neo4j.");
                 return Neo4jFailed;
             }
+        });
+        return command;
+    }
+
+    private static Command Pull(CliConsole console)
+    {
+        var output = new Option<string>("--out") { Description = "The folder to write the dataset into; it must be new or empty.", HelpName = "DIR", Required = true };
+        var command = new Command("pull", "Read the graph back from Neo4j, check it as the loader checks a folder, and write it as a dataset folder (the CSVs of the data contract).")
+        {
+            output,
+        };
+        command.SetAction(parse =>
+        {
+            var target = Path.GetFullPath(parse.GetValue(output)!);
+            if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
+            {
+                console.Error.WriteLine($"trustgraph: {target} is not an empty folder; nothing was read or written. Expected a new or empty folder for the pulled dataset.");
+                return CliApp.InvalidInput;
+            }
+            var options = Options(console);
+            if (options is null) return CliApp.InvalidInput;
+
+            LoadResult result;
+            using (var client = new QueryApiClient(options))
+            {
+                try
+                {
+                    result = Neo4jDatasetReader.ReadAsync(client, Retry(options, console)).GetAwaiter().GetResult();
+                }
+                catch (Neo4jException e)
+                {
+                    console.Error.WriteLine($"trustgraph: {e.Message}");
+                    return Neo4jFailed;
+                }
+            }
+            if (result.Dataset is not { } dataset)
+            {
+                console.Error.WriteLine($"trustgraph: the graph in Neo4j at {options} is not a valid TrustGraph dataset ({result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}); nothing was written:");
+                foreach (var error in result.Errors) console.Error.WriteLine("  " + CliConsole.Safe(error.ToString()));
+                return CliApp.InvalidInput;
+            }
+
+            // Written beside the target and moved into place whole, so DIR never holds half a dataset.
+            var parent = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(parent);
+            var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.pull-{Guid.NewGuid():N}");
+            try
+            {
+                DatasetWriter.Write(dataset, staging);
+                var check = DatasetLoader.Load(staging);
+                if (!check.IsValid)
+                    throw new InvalidDataException("the pulled dataset did not load back from its CSVs: " + string.Join("; ", check.Errors));
+                if (Directory.Exists(target)) Directory.Delete(target);
+                Directory.Move(staging, target);
+            }
+            finally
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
+
+            var structures = dataset.Authorities;
+            console.Out.WriteLine($"Pulled {structures.Count} authorit{(structures.Count == 1 ? "y" : "ies")} and {dataset.Sources.Count} sources from Neo4j at {options} into {target}:");
+            foreach (var s in structures)
+                console.Out.WriteLine($"  {CliConsole.Safe(s.Id)}: {s.Arrangements.Count} arrangements, {s.Bodies.Count} bodies, {s.Seats.Count} seats, {s.Lines.Count} lines, {s.Duties.Count} duties");
+            console.Out.WriteLine($"Try: trustgraph validate --data {target}");
+            return CliApp.Ok;
         });
         return command;
     }
