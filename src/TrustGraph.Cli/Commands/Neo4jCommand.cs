@@ -143,14 +143,17 @@ internal static class Neo4jCommand
             }
 
             var structures = dataset.Authorities;
-            console.Out.WriteLine($"Pulled {structures.Count} authorit{(structures.Count == 1 ? "y" : "ies")} and {dataset.Sources.Count} sources from Neo4j at {options} into {target}:");
+            console.Out.WriteLine($"Pulled {Count(structures.Count, "authority", "authorities")} and {Count(dataset.Sources.Count, "source")} from Neo4j at {options} into {target}:");
             foreach (var s in structures)
-                console.Out.WriteLine($"  {CliConsole.Safe(s.Id)}: {s.Arrangements.Count} arrangements, {s.Bodies.Count} bodies, {s.Seats.Count} seats, {s.Lines.Count} lines, {s.Duties.Count} duties");
+                console.Out.WriteLine($"  {CliConsole.Safe(s.Id)}: {Count(s.Arrangements.Count, "arrangement")}, {Count(s.Bodies.Count, "body", "bodies")}, "
+                    + $"{Count(s.Seats.Count, "seat")}, {Count(s.Lines.Count, "line")}, {Count(s.Duties.Count, "duty", "duties")}");
             console.Out.WriteLine($"Try: trustgraph validate --data {target}");
             return CliApp.Ok;
         });
         return command;
     }
+
+    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 
     /// <summary>The findings from the Cypher twins in Neo4j, or null (the error printed) when Neo4j cannot give them.</summary>
     public static IReadOnlyList<Finding>? Findings(string? authority, string? arrangement, CliConsole console)
