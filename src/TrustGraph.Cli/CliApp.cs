@@ -38,6 +38,8 @@ public static class CliApp
         RenderCommand.Create(console),
         ReportCommand.Create(console),
         CompareCommand.Create(console),
+        Neo4jCommand.Create(console),
+        ExportCommand.Create(console),
     ];
 }
 

@@ -39,7 +39,9 @@ public sealed class ReportCommandTests
         Assert.Equal("", error);
         var doc = new HtmlParser().ParseDocument(output);
         Assert.Equal("Calderdale", doc.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Diagrams are not included", doc.QuerySelector("#diagrams")!.TextContent);
+        var diagrams = doc.QuerySelector("#diagrams")!;
+        Assert.Equal(2, diagrams.QuerySelectorAll("svg").Length);
+        Assert.Contains("Children's Trust Board", diagrams.TextContent);
     }
 
     [Fact]
@@ -109,7 +111,11 @@ public sealed class ReportCommandTests
 
         Assert.Equal(0, html.Code);
         var doc = new HtmlParser().ParseDocument(html.Out);
-        Assert.Empty(doc.QuerySelectorAll("script, b, i, img, svg"));
+        Assert.Empty(doc.QuerySelectorAll("script, b, i, img, foreignObject, [onerror], [onload]"));
+        var diagrams = doc.QuerySelectorAll("#diagrams svg");
+        Assert.Equal(2, diagrams.Length);
+        Assert.Equal(2, doc.QuerySelectorAll("svg").Length);
+        Assert.Contains("Board </svg><script>alert('board')</script>", diagrams[0].TextContent);
         Assert.Contains("</svg><script>alert(1)</script>", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal(0, md.Code);
         Assert.DoesNotContain("<script>", md.Out);

@@ -7,7 +7,7 @@ namespace TrustGraph.Cli.Commands;
 /// <summary><c>trustgraph analyse</c>: the four analyses, as text for people or as the contract's JSON.</summary>
 internal static class AnalyseCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, string defaultBackend = "embedded")
     {
         var data = Common.DataOption();
         var authority = new Option<string?>("--authority") { Description = "Only this authority (its id).", HelpName = "ID" };
@@ -17,10 +17,12 @@ internal static class AnalyseCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any finding is at least this severe.", HelpName = "error|warning" };
         failOn.AcceptOnlyFromAmong("error", "warning");
         var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
+        var backend = new Option<string>("--backend") { Description = "embedded (in memory) or neo4j (the Cypher twins, run in Neo4j; set NEO4J_URI etc.).", DefaultValueFactory = _ => defaultBackend };
+        backend.AcceptOnlyFromAmong("embedded", "neo4j");
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn, guidance,
+            data, authority, arrangement, format, failOn, guidance, backend,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -31,7 +33,8 @@ internal static class AnalyseCommand
             var arr = parse.GetValue(arrangement);
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
 
-            var findings = Analysis.Run(dataset, id, arr);
+            var findings = parse.GetValue(backend) == "neo4j" ? Neo4jCommand.Findings(id, arr, console) : Analysis.Run(dataset, id, arr);
+            if (findings is null) return Neo4jCommand.Neo4jFailed;
             if (parse.GetValue(guidance)) findings = [.. findings, .. TrustGraph.Guidance.GuidanceChecks.Findings(dataset, id, arr)];
             if (parse.GetValue(format) == "json") console.Out.WriteLine(FindingsJson.Write(findings));
             else FindingsText.Write(dataset, findings, console);

@@ -33,12 +33,11 @@ public static class DuplicatedMembership
             var seats = group.ToList();
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
                 [person.Name, body.Id, body.Name],
-                $"{person.Name} is listed {Times(seats.Count)} on {body.Name} ({FindingText.Names(seats.Select(Describe))}). "
-                + "One person holds one seat: either the rows are one seat recorded twice, or one of them belongs to someone else.",
+                ListedTwiceMessage(person.Name, body.Name, seats.Select(s => SeatDescription(s.Role, s.Post)).ToList()),
                 FindingText.SourcesOf(seats.Select(s => s.Source)))
             {
                 Bodies = [body.Id],
-                Remedy = $"Check the membership list of {body.Name} and keep one row for {person.Name}.",
+                Remedy = ListedTwiceRemedy(person.Name, body.Name),
             };
         }
     }
@@ -53,7 +52,7 @@ public static class DuplicatedMembership
             .Where(s => s.Person is null && s.Post is not null && s.Agency is not null && s.IsFilled)
             .GroupBy(s => (Post: PersonName.Key(s.Post!), Agency: PersonName.Key(s.Agency!)))
             .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
-            .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", $"{g.First().Post} ({g.First().Agency})", g.ToList()));
+            .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", OfficeName(g.First().Post!, g.First().Agency!), g.ToList()));
 
     private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office)
     {
@@ -71,16 +70,10 @@ public static class DuplicatedMembership
             else reasons.Add(reason);
         }
 
-        var seatList = FindingText.Names(bodies.Select(id =>
-            $"{graph.Body(id).Name} ({string.Join(", ", person.Seats.Where(s => s.Body == id).Select(s => s.Role.ToWord()).Distinct())})"));
-        var deliberate = unexplained.Count <= 1;
-        var message = office
-            ? $"The {person.Name}, one office and so one person, sits on {bodies.Count} bodies: {seatList}."
-            : $"{person.Name} sits on {bodies.Count} bodies: {seatList}.";
-        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
-        message += deliberate
-            ? " This is a deliberate link between the bodies, not a duplicate."
-            : $" {unexplained.Count} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
+        var seatList = bodies.Select(id =>
+            (graph.Body(id).Name, (IReadOnlyList<string>)person.Seats.Where(s => s.Body == id).Select(s => s.Role.ToWord()).Distinct().ToList())).ToList();
+        var deliberate = IsDeliberate(unexplained.Count);
+        var message = AcrossBodiesMessage(person.Name, office, seatList, reasons, unexplained.Count);
 
         return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
             deliberate ? Severity.Info : Severity.Warning,
@@ -89,7 +82,7 @@ public static class DuplicatedMembership
             FindingText.SourcesOf(person.Seats.Select(s => s.Source)))
         {
             Bodies = bodies,
-            Remedy = deliberate ? null : $"Review whether {(office ? "the " : "")}{person.Name} needs a seat on each of {FindingText.Names(unexplained.Select(id => graph.Body(id).Name))}, or whether a deputy could take one.",
+            Remedy = deliberate ? null : AcrossBodiesRemedy(person.Name, office, unexplained.Select(id => graph.Body(id).Name).ToList()),
         };
     }
 
@@ -98,20 +91,20 @@ public static class DuplicatedMembership
     {
         var body = graph.Body(bodyId);
         if (seats.All(s => !s.IsMembership))
-            return $"On {body.Name} the seat is {string.Join("/", seats.Select(s => s.Role.ToWord()).Distinct())}, not membership.";
+            return NotMembershipReason(body.Name, seats.Select(s => s.Role.ToWord()).Distinct().ToList());
 
         foreach (var other in chaired.Where(c => c != bodyId))
         {
             var line = graph.Lines.OutEdges(other).FirstOrDefault(e => e.Target == bodyId);
             if (line is not null)
-                return $"The seat on {body.Name} is held as chair of {graph.Body(other).Name}, which {Phrase(line.Line.Kind)} {body.Name}.";
+                return ChairLinkReason(body.Name, graph.Body(other).Name, line.Line.Kind);
         }
 
         if (seats.Any(s => s.Role == SeatRole.Advisor))
         {
             var advisory = chaired.Where(c => c != bodyId).Select(graph.Body).FirstOrDefault(b => b.Kind == BodyKind.Advisory);
             if (advisory is not null)
-                return $"The advisor seat on {body.Name} is held as chair of the advisory body {advisory.Name}.";
+                return AdvisorReason(body.Name, advisory.Name);
         }
         return null;
     }
@@ -129,8 +122,7 @@ public static class DuplicatedMembership
             var first = group.First();
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Info,
                 [first.Post!, body.Id, body.Name],
-                $"The post '{first.Post}' ({first.Agency}) is listed {Times(group.Count())} on {body.Name} with no names. "
-                + "If these are separate seats this is expected; if not, one row is a duplicate.",
+                RepeatedPostMessage(first.Post!, first.Agency!, group.Count(), body.Name),
                 FindingText.SourcesOf(group.Select(s => s.Source)))
             {
                 Bodies = [body.Id],
@@ -138,8 +130,53 @@ public static class DuplicatedMembership
         }
     }
 
-    private static string Describe(Seat seat) =>
-        seat.Post is null ? seat.Role.ToWord() : $"{seat.Role.ToWord()}, {seat.Post}";
+    // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
+
+    public static string SeatDescription(SeatRole role, string? post) =>
+        post is null ? role.ToWord() : $"{role.ToWord()}, {post}";
+
+    public static string ListedTwiceMessage(string person, string bodyName, IReadOnlyList<string> seatDescriptions) =>
+        $"{person} is listed {Times(seatDescriptions.Count)} on {bodyName} ({FindingText.Names(seatDescriptions)}). "
+        + "One person holds one seat: either the rows are one seat recorded twice, or one of them belongs to someone else.";
+
+    public static string ListedTwiceRemedy(string person, string bodyName) =>
+        $"Check the membership list of {bodyName} and keep one row for {person}.";
+
+    /// <summary>Seats on several bodies are a deliberate link when at most one of them is unexplained.</summary>
+    public static bool IsDeliberate(int unexplained) => unexplained <= 1;
+
+    public static string AcrossBodiesMessage(string holder, bool office, IReadOnlyList<(string BodyName, IReadOnlyList<string> Roles)> seats,
+        IReadOnlyList<string> reasons, int unexplained)
+    {
+        var seatList = FindingText.Names(seats.Select(s => $"{s.BodyName} ({string.Join(", ", s.Roles)})"));
+        var message = office
+            ? $"The {holder}, one office and so one person, sits on {seats.Count} bodies: {seatList}."
+            : $"{holder} sits on {seats.Count} bodies: {seatList}.";
+        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
+        message += IsDeliberate(unexplained)
+            ? " This is a deliberate link between the bodies, not a duplicate."
+            : $" {unexplained} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
+        return message;
+    }
+
+    public static string AcrossBodiesRemedy(string holder, bool office, IReadOnlyList<string> unexplainedBodyNames) =>
+        $"Review whether {(office ? "the " : "")}{holder} needs a seat on each of {FindingText.Names(unexplainedBodyNames)}, or whether a deputy could take one.";
+
+    /// <summary>How an office (a post of an agency, no name given) is named in findings.</summary>
+    public static string OfficeName(string post, string agency) => $"{post} ({agency})";
+
+    public static string NotMembershipReason(string bodyName, IReadOnlyList<string> roles) =>
+        $"On {bodyName} the seat is {string.Join("/", roles)}, not membership.";
+
+    public static string ChairLinkReason(string bodyName, string chairedBodyName, AccountabilityKind kind) =>
+        $"The seat on {bodyName} is held as chair of {chairedBodyName}, which {Phrase(kind)} {bodyName}.";
+
+    public static string AdvisorReason(string bodyName, string advisoryBodyName) =>
+        $"The advisor seat on {bodyName} is held as chair of the advisory body {advisoryBodyName}.";
+
+    public static string RepeatedPostMessage(string post, string agency, int count, string bodyName) =>
+        $"The post '{post}' ({agency}) is listed {Times(count)} on {bodyName} with no names. "
+        + "If these are separate seats this is expected; if not, one row is a duplicate.";
 
     private static string Times(int n) => n == 2 ? "twice" : $"{n} times";
 

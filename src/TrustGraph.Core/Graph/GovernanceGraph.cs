@@ -84,7 +84,10 @@ public sealed class GovernanceGraph
     public IEnumerable<Body> PartsOf(string bodyId) => Bodies.Where(b => b.PartOf == bodyId);
 
     /// <summary>"Suffolk (2009)": how findings and pages name this view.</summary>
-    public string Title => Arrangement is null ? Authority.Name : $"{Authority.Name} ({Arrangement.Id})";
+    public string Title => TitleOf(Authority.Name, Arrangement?.Id);
+
+    public static string TitleOf(string authorityName, string? arrangementId) =>
+        arrangementId is null ? authorityName : $"{authorityName} ({arrangementId})";
 
     /// <summary>One graph per arrangement of the authority (one graph when the papers describe none).</summary>
     public static IReadOnlyList<GovernanceGraph> For(AuthorityStructure structure) =>

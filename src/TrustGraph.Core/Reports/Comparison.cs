@@ -66,17 +66,7 @@ public sealed record Comparison(
         column.Metrics.Coverage.FirstOrDefault(c => c.Partner == partner);
 
     /// <summary>How the coverage matrix reads a status.</summary>
-    public static string Label(CoverageStatus? status) => status switch
-    {
-        CoverageStatus.Present => "Present",
-        CoverageStatus.Vacant => "Vacant",
-        CoverageStatus.Absent => "Absent",
-        CoverageStatus.CannotAssess => "Cannot assess",
-        CoverageStatus.NotApplicable => "Not applicable",
-        CoverageStatus.NotYetInForce => "Not yet in force",
-        CoverageStatus.NoLongerInForce => "No longer in force",
-        _ => "No board",
-    };
+    public static string Label(CoverageStatus? status) => status is { } known ? Diagrams.Wording.Coverage(known) : "No board";
 
     /// <summary>The rows of the metrics table: a label and each column's value as text ("—" where there is none).</summary>
     public IReadOnlyList<(string Label, IReadOnlyList<string> Values)> MetricRows()
