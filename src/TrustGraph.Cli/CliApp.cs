@@ -31,6 +31,7 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        GenerateCommand.Create(console),
     ];
 }
 
