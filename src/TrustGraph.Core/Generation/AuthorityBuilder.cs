@@ -15,6 +15,9 @@ namespace TrustGraph.Generation;
 /// </summary>
 internal sealed class AuthorityBuilder
 {
+    /// <summary>No body has more seats than this (a defect may add one to a body below it).</summary>
+    private const int MaxSeats = 25;
+
     private readonly Authority _authority;
     private readonly Rng _rng;
     private readonly DefectRates _rates;
@@ -239,7 +242,7 @@ internal sealed class AuthorityBuilder
         BoardSeats(arrangement, board.Id);
         Seat(executive.Id, "Director of Children's Services", _dcs, _council, PartnerCategory.LocalAuthority, SeatRole.Chair, src);
         Seat(board.Id, "Director of Children's Services", _dcs, _council, PartnerCategory.LocalAuthority, SeatRole.ViceChair, src, voting: true);
-        Fill(executive.Id, _rng.Int(8, 13), src, [PartnerCategory.LocalAuthority, PartnerCategory.LocalAuthority, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.MaintainedSchool, PartnerCategory.Vcs]);
+        Fill(executive.Id, Math.Max(4, _rng.Int(16, 23) - 2 - thematic.Count - localities.Count), src, [PartnerCategory.LocalAuthority, PartnerCategory.LocalAuthority, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.MaintainedSchool, PartnerCategory.Vcs]);
 
         Seat(commissioning.Id, "Director of Commissioning", _commissioner, $"NHS {_area}", PartnerCategory.Pct, SeatRole.Chair, src);
         Seat(board.Id, "Director of Commissioning", _commissioner, $"NHS {_area}", PartnerCategory.Pct, SeatRole.Member, src, voting: true);
@@ -253,7 +256,7 @@ internal sealed class AuthorityBuilder
         Seat(unit.Id, "Children's Trust Manager", manager, _council, PartnerCategory.LocalAuthority, SeatRole.Chair, src);
         Seat(board.Id, "Children's Trust Manager", manager, _council, PartnerCategory.LocalAuthority, SeatRole.Secretariat, src);
         Seat(executive.Id, "Children's Trust Manager", manager, _council, PartnerCategory.LocalAuthority, SeatRole.Secretariat, src);
-        Fill(unit.Id, _rng.Int(6, 9), src, [PartnerCategory.LocalAuthority]);
+        Fill(unit.Id, _rng.Int(7, 9), src, [PartnerCategory.LocalAuthority]);
 
         foreach (var tp in thematic)
             ChairWithLink(tp, "Partnership lead", _rng.Pick([PartnerCategory.LocalAuthority, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.Vcs]), null, src, _rng.Int(10, 17),
@@ -270,7 +273,7 @@ internal sealed class AuthorityBuilder
                     : [PartnerCategory.LocalAuthority, PartnerCategory.DistrictCouncil, PartnerCategory.MaintainedSchool, PartnerCategory.MaintainedSchool, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.Vcs]);
         }
         if (network is not null)
-            ChairWithLink(network, "Network lead", PartnerCategory.LocalAuthority, null, src, _rng.Int(6, 10), [PartnerCategory.LocalAuthority, PartnerCategory.Vcs, PartnerCategory.Pct, PartnerCategory.ParentCarer]);
+            ChairWithLink(network, "Network lead", PartnerCategory.LocalAuthority, null, src, _rng.Int(7, 10), [PartnerCategory.LocalAuthority, PartnerCategory.Vcs, PartnerCategory.Pct, PartnerCategory.ParentCarer]);
 
         Seat(board.Id, "Independent Chair, LSCB", _lscbChair, $"{_area} LSCB", PartnerCategory.Other, SeatRole.Member, src, voting: true);
         if (_boardAnswersToAgencies && _boardChairIsCouncillor && !_seatsByBody.GetValueOrDefault(_cabinet, []).Any(s => s.Person == _boardChair))
@@ -378,18 +381,19 @@ internal sealed class AuthorityBuilder
                 continue;
             }
             int seats;
-            if (partner.InForceOn(day)) seats = partner.OnlyWhereExists ? (_rng.Chance(0.5) ? 1 : 0) : category == PartnerCategory.MaintainedSchool ? _rng.Int(2, 3) : _rng.Chance(0.25) ? 2 : 1;
+            if (partner.InForceOn(day)) seats = partner.OnlyWhereExists ? (_rng.Chance(0.5) ? 1 : 0) : category == PartnerCategory.MaintainedSchool ? 2 : _rng.Chance(0.1) ? 2 : 1;
             else if (partner.InForce > day) seats = _rng.Chance(category == PartnerCategory.MaintainedSchool ? 0.8 : 0.4) ? 1 : 0;
             else seats = _rng.Chance(0.2) ? 1 : 0;
             for (var i = 0; i < seats; i++)
                 Seat(board, Post(category, _districts.Count > 0 ? _districts[i % _districts.Count] : null), NewPerson(), Agency(category, _districts.FirstOrDefault()), category, SeatRole.Member, src, voting: true);
         }
 
-        var target = _rng.Int(18, 25);
+        // Five more seats come with the links added later: the DCS, the commissioner, the LSCB's chair, the forum's chair, the unit's manager.
+        var target = _rng.Int(18, 24);
         PartnerCategory[] others = [PartnerCategory.LocalAuthority, PartnerCategory.NhsTrust, PartnerCategory.Gp, PartnerCategory.Vcs, PartnerCategory.ParentCarer, PartnerCategory.YoungPeople];
         var have = _seatsByBody[board].Count + 5;
         if (have < target) Fill(board, target - have, src, others, vacancies: false);
-        if (_rng.Chance(0.5))
+        if (have < 24 && _rng.Chance(0.5))
             Seat(board, Post(PartnerCategory.Gp, null), null, null, PartnerCategory.Gp, SeatRole.Member, src, status: SeatStatus.Vacant);
     }
 
@@ -422,15 +426,15 @@ internal sealed class AuthorityBuilder
         var lspExecChair = NewPerson();
         Seat(_lspExecutive, "Partnership Manager", lspExecChair, _council, PartnerCategory.LocalAuthority, SeatRole.Chair, src);
         Seat(_lsp, "Chair, Partnership Executive", lspExecChair, _council, PartnerCategory.LocalAuthority, SeatRole.Member, src);
-        Fill(_lspExecutive, _rng.Int(6, 9), src, [PartnerCategory.LocalAuthority, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.Vcs]);
+        Fill(_lspExecutive, _rng.Int(7, 10), src, [PartnerCategory.LocalAuthority, PartnerCategory.Pct, PartnerCategory.Police, PartnerCategory.Vcs]);
 
         Seat(_lscb, "Independent Chair", _lscbChair, $"{_area} LSCB", PartnerCategory.Other, SeatRole.Chair, _lscbSource);
         Seat(_lscb, "Director of Children's Services", _dcs, _council, PartnerCategory.LocalAuthority, SeatRole.InAttendance, _lscbSource);
-        Fill(_lscb, _rng.Int(15, 22), _lscbSource, [PartnerCategory.Police, PartnerCategory.Probation, PartnerCategory.Pct, PartnerCategory.NhsTrust, PartnerCategory.LocalAuthority,
+        Fill(_lscb, _rng.Int(14, 20), _lscbSource, [PartnerCategory.Police, PartnerCategory.Probation, PartnerCategory.Pct, PartnerCategory.NhsTrust, PartnerCategory.LocalAuthority,
             PartnerCategory.LocalAuthority, PartnerCategory.MaintainedSchool, PartnerCategory.YouthOffending, PartnerCategory.Other, PartnerCategory.Vcs]);
 
         Seat(_cabinet, "Leader of the Council", NewPerson(councillor: true), _council, PartnerCategory.ElectedMember, SeatRole.Chair, src);
-        Fill(_cabinet, _rng.Int(6, 9), src, [PartnerCategory.ElectedMember], vacancies: false, councillors: true);
+        Fill(_cabinet, _rng.Int(7, 9), src, [PartnerCategory.ElectedMember], vacancies: false, councillors: true);
 
         Seat(_pctBoard, "Chair", NewPerson(), $"NHS {_area}", PartnerCategory.Other, SeatRole.Chair, src);
         Seat(_pctBoard, "Director of Commissioning", _commissioner, $"NHS {_area}", PartnerCategory.Pct, SeatRole.Member, src);
@@ -448,7 +452,7 @@ internal sealed class AuthorityBuilder
     /// <summary>A person listed twice on one body, and an ordinary member given seats on other bodies with no link between them.</summary>
     private void InjectPersonDefects()
     {
-        var candidates = _rng.Shuffled(_plainSeats.Where(s => _bodyById[s.Body].Kind != BodyKind.TrustBoard));
+        var candidates = _rng.Shuffled(_plainSeats.Where(s => _bodyById[s.Body].Kind != BodyKind.TrustBoard && _seatsByBody[s.Body].Count < MaxSeats));
         var next = 0;
         if (_rng.Chance(_rates.ListedTwice) && next < candidates.Count)
         {
@@ -468,7 +472,8 @@ internal sealed class AuthorityBuilder
             var seat = candidates[next++];
             var home = _bodyById[seat.Body];
             var arrangement = home.Arrangement ?? _rng.Pick(_arrangements).Id;
-            var others = _bodies.Where(b => b.Id != home.Id && b.Kind != BodyKind.TrustBoard && (b.Arrangement is null || b.Arrangement == arrangement)).ToList();
+            var others = _bodies.Where(b => b.Id != home.Id && b.Kind != BodyKind.TrustBoard && (b.Arrangement is null || b.Arrangement == arrangement)
+                && _seatsByBody[b.Id].Count < MaxSeats).ToList();
             _unlinkedPeople.Add(PersonName.Key(seat.Person!));
             foreach (var other in _rng.Sample(others, _rng.Int(1, 2)))
                 _seatsByBody[other.Id].Add(seat with { Body = other.Id });
