@@ -16,19 +16,33 @@ public static class DuplicatedMembership
         var findings = new List<Finding>();
         foreach (var person in graph.People)
         {
-            findings.AddRange(ListedTwiceOnOneBody(graph, person));
-            if (AcrossBodies(graph, person) is { } finding) findings.Add(finding);
+            if (person.Seats.Count < 2) continue; // one seat: neither listed twice nor on several bodies
+            var byBody = SeatsByBody(person);
+            findings.AddRange(ListedTwiceOnOneBody(graph, person, byBody));
+            if (AcrossBodies(graph, person, byBody) is { } finding) findings.Add(finding);
         }
         findings.AddRange(RepeatedPosts(graph));
         return findings;
     }
 
-    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person)
+    /// <summary>The person's seats grouped by body, bodies in the order their first seat appears.</summary>
+    private static List<(string Body, List<Seat> Seats)> SeatsByBody(PersonSeats person)
     {
-        foreach (var group in person.Seats.GroupBy(s => s.Body).Where(g => g.Count() > 1))
+        var groups = new List<(string Body, List<Seat> Seats)>(person.Seats.Count);
+        foreach (var seat in person.Seats)
         {
-            var body = graph.Body(group.Key);
-            var seats = group.ToList();
+            var i = groups.FindIndex(g => g.Body == seat.Body);
+            if (i < 0) groups.Add((seat.Body, [seat]));
+            else groups[i].Seats.Add(seat);
+        }
+        return groups;
+    }
+
+    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
+    {
+        foreach (var (bodyId, seats) in byBody.Where(g => g.Seats.Count > 1))
+        {
+            var body = graph.Body(bodyId);
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
                 [person.Name, body.Id, body.Name],
                 $"{person.Name} is listed {Times(seats.Count)} on {body.Name} ({FindingText.Names(seats.Select(Describe))}). "
@@ -41,30 +55,32 @@ public static class DuplicatedMembership
         }
     }
 
-    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person)
+    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
     {
-        var bodies = person.Seats.Select(s => s.Body).Distinct().ToList();
-        if (bodies.Count < 2) return null;
+        if (byBody.Count < 2) return null;
+        var bodies = byBody.ConvertAll(g => g.Body);
 
-        var chaired = person.Seats.Where(s => s.Role is SeatRole.Chair or SeatRole.ViceChair).Select(s => s.Body).ToHashSet();
+        var chaired = new List<string>();
+        foreach (var seat in person.Seats)
+            if (seat.Role is SeatRole.Chair or SeatRole.ViceChair && !chaired.Contains(seat.Body)) chaired.Add(seat.Body);
         var reasons = new List<string>();
         var unexplained = new List<string>();
-        foreach (var bodyId in bodies)
+        foreach (var (bodyId, seats) in byBody)
         {
-            var seats = person.Seats.Where(s => s.Body == bodyId).ToList();
             var reason = LinkReason(graph, bodyId, seats, chaired);
             if (reason is null) unexplained.Add(bodyId);
             else reasons.Add(reason);
         }
 
-        var seatList = FindingText.Names(bodies.Select(id =>
-            $"{graph.Body(id).Name} ({string.Join(", ", person.Seats.Where(s => s.Body == id).Select(s => s.Role.ToWord()).Distinct())})"));
+        var seatList = FindingText.Names(byBody.Select(g =>
+            $"{graph.Body(g.Body).Name} ({string.Join(", ", g.Seats.Select(s => s.Role.ToWord()).Distinct())})"));
         var deliberate = unexplained.Count <= 1;
-        var message = $"{person.Name} sits on {bodies.Count} bodies: {seatList}.";
-        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
-        message += deliberate
-            ? " This is a deliberate link between the bodies, not a duplicate."
-            : $" {unexplained.Count} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
+        var message = string.Concat(
+            $"{person.Name} sits on {bodies.Count} bodies: {seatList}.",
+            reasons.Count > 0 ? " " + string.Join(" ", reasons) : "",
+            deliberate
+                ? " This is a deliberate link between the bodies, not a duplicate."
+                : $" {unexplained.Count} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.");
 
         return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
             deliberate ? Severity.Info : Severity.Warning,
@@ -78,7 +94,7 @@ public static class DuplicatedMembership
     }
 
     /// <summary>Why this person's seat on this body is a deliberate link, or null when nothing explains it.</summary>
-    private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, HashSet<string> chaired)
+    private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, List<string> chaired)
     {
         var body = graph.Body(bodyId);
         if (seats.All(s => !s.IsMembership))
