@@ -26,8 +26,8 @@ public static class DatasetLoader
             return new LoadResult(null, errors);
         }
 
-        var references = new List<(string File, int Line, int Column, string Id)>();
         var sources = ReadSources(directory, errors);
+        var references = new SourceCatalogue(sources.Select(s => s.Id));
         var authorities = ReadAuthorities(directory, errors);
         var structures = new List<AuthorityStructure>();
         foreach (var authority in authorities)
@@ -41,10 +41,6 @@ public static class DatasetLoader
             }
             structures.Add(ReadAuthority(folder, authority, errors, references));
         }
-
-        var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var r in references.Where(r => !sourceIds.Contains(r.Id)))
-            errors.Add(new DatasetError(r.File, r.Line, r.Column, $"source '{r.Id}' is not in sources.csv; expected the id of a row of sources.csv"));
 
         errors.Sort(static (a, b) =>
         {
@@ -109,7 +105,7 @@ public static class DatasetLoader
     }
 
     private static AuthorityStructure ReadAuthority(
-        string folder, Authority authority, List<DatasetError> errors, List<(string, int, int, string)> references)
+        string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
         string Display(string file) => $"{authority.Id}/{file}";
 
