@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrustGraph.Analyses;
+using TrustGraph.Loading;
 using TrustGraph.Model;
 
 namespace TrustGraph.Cli.Commands;
@@ -24,18 +25,44 @@ internal static class AnalyseCommand
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
         {
-            var dataset = Common.Load(parse.GetValue(data), console);
-            if (dataset is null) return CliApp.InvalidInput;
+            // One authority in memory at a time; nothing is printed until the whole dataset has proved valid.
+            var dir = Common.ResolveData(parse.GetValue(data));
             var id = parse.GetValue(authority);
             var arr = parse.GetValue(arrangement);
+            var json = parse.GetValue(format) == "json";
+            var stream = DatasetStream.Open(dir);
+            var outline = new List<AuthorityStructure>();
+            var findings = new List<Finding>();
+            using var document = new FindingsJsonWriter();
+            Severity? worst = null;
+            foreach (var structure in stream.Structures())
+            {
+                outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
+                if (stream.Errors.Count > 0 || (id is not null && structure.Id != id)) continue;
+                foreach (var finding in Analysis.Run(structure, arr))
+                {
+                    if (json) document.Add(finding);
+                    else findings.Add(finding);
+                    if (worst is null || finding.Severity > worst) worst = finding.Severity;
+                }
+            }
+            if (stream.Errors.Count > 0)
+            {
+                Common.ReportInvalid(dir, stream.Errors, console);
+                return CliApp.InvalidInput;
+            }
+            var dataset = new Dataset(outline, stream.Sources);
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
 
-            var findings = Analysis.Run(dataset, id, arr);
-            if (parse.GetValue(format) == "json") console.Out.WriteLine(FindingsJson.Write(findings));
+            if (json)
+            {
+                document.WriteTo(console.Out);
+                console.Out.WriteLine();
+            }
             else FindingsText.Write(dataset, findings, console);
 
             var threshold = parse.GetValue(failOn) switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => (Severity?)null };
-            return threshold is Severity t && findings.Any(f => f.Severity >= t) ? CliApp.ThresholdMet : CliApp.Ok;
+            return threshold is Severity t && worst >= t ? CliApp.ThresholdMet : CliApp.Ok;
         });
         return command;
     }

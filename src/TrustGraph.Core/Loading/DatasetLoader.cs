@@ -19,37 +19,18 @@ public static class DatasetLoader
 
     public static LoadResult Load(string directory)
     {
-        var errors = new List<DatasetError>();
-        if (!Directory.Exists(directory))
-        {
-            errors.Add(new DatasetError(directory, 0, 0, "the dataset folder does not exist; expected a folder holding authorities.csv and sources.csv"));
-            return new LoadResult(null, errors);
-        }
+        var stream = DatasetStream.Open(directory);
+        var structures = stream.Structures().ToList();
+        return stream.Errors.Count > 0
+            ? new LoadResult(null, stream.Errors)
+            : new LoadResult(new Dataset(structures, stream.Sources), stream.Errors);
+    }
 
-        var sources = ReadSources(directory, errors);
-        var references = new SourceCatalogue(sources.Select(s => s.Id));
-        var authorities = ReadAuthorities(directory, errors);
-        var structures = new List<AuthorityStructure>();
-        foreach (var authority in authorities)
-        {
-            var folder = Path.Combine(directory, authority.Id);
-            if (!Directory.Exists(folder))
-            {
-                errors.Add(new DatasetError($"{authority.Id}/", 0, 0,
-                    $"the folder for authority '{authority.Id}' is missing; expected {string.Join(", ", AuthorityFiles)} in it"));
-                continue;
-            }
-            structures.Add(ReadAuthority(folder, authority, errors, references));
-        }
-
-        errors.Sort(static (a, b) =>
-        {
-            var byFile = string.CompareOrdinal(a.File, b.File);
-            return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
-        });
-        return errors.Count > 0
-            ? new LoadResult(null, errors)
-            : new LoadResult(new Dataset(structures, sources), errors);
+    /// <summary>The order errors are reported in: by file, then line, then column.</summary>
+    internal static int ErrorOrder(DatasetError a, DatasetError b)
+    {
+        var byFile = string.CompareOrdinal(a.File, b.File);
+        return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
     private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
@@ -69,7 +50,7 @@ public static class DatasetLoader
         return null;
     }
 
-    private static List<Source> ReadSources(string directory, List<DatasetError> errors)
+    internal static List<Source> ReadSources(string directory, List<DatasetError> errors)
     {
         var result = new List<Source>();
         var table = Open(Path.Combine(directory, "sources.csv"), "sources.csv", ["id", "title", "publisher", "date"], errors);
@@ -86,7 +67,7 @@ public static class DatasetLoader
         return result;
     }
 
-    private static List<Authority> ReadAuthorities(string directory, List<DatasetError> errors)
+    internal static List<Authority> ReadAuthorities(string directory, List<DatasetError> errors)
     {
         var result = new List<Authority>();
         var table = Open(Path.Combine(directory, "authorities.csv"), "authorities.csv", ["id", "name", "ons_code", "tier"], errors);
@@ -104,7 +85,7 @@ public static class DatasetLoader
         return result;
     }
 
-    private static AuthorityStructure ReadAuthority(
+    internal static AuthorityStructure ReadAuthority(
         string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
         string Display(string file) => $"{authority.Id}/{file}";
