@@ -33,14 +33,14 @@ public static class DatasetLoader
         return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
-    private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
+    private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors, StringPool? strings = null)
     {
         if (!File.Exists(path))
         {
             errors.Add(new DatasetError(display, 0, 0, $"the file is missing; expected a CSV with columns {string.Join(",", requiredColumns)}"));
             return null;
         }
-        var table = CsvTable.Read(path, display, errors);
+        var table = CsvTable.Read(path, display, errors, strings);
         if (table is null) return null;
         var missing = requiredColumns.Where(c => table.IndexOf(c) < 0).ToList();
         if (missing.Count == 0) return table;
@@ -88,10 +88,12 @@ public static class DatasetLoader
     internal static AuthorityStructure ReadAuthority(
         string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
+        var strings = new StringPool();
+        references.ForgetParsed();
         string Display(string file) => $"{authority.Id}/{file}";
 
         var arrangements = new List<Arrangement>();
-        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors);
+        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors, strings);
         var seen = new Dictionary<string, int>();
         foreach (var row in table?.Rows ?? [])
         {
@@ -106,7 +108,7 @@ public static class DatasetLoader
         var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
 
         var bodies = new List<Body>();
-        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors);
+        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors, strings);
         seen = new Dictionary<string, int>();
         var partOfRows = new List<(RowReader Row, string? Parent)>();
         foreach (var row in table?.Rows ?? [])
@@ -149,7 +151,7 @@ public static class DatasetLoader
 
         var seats = new List<Seat>();
         table = Open(Path.Combine(folder, "memberships.csv"), Display("memberships.csv"),
-            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors);
+            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors, strings);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);
@@ -174,7 +176,7 @@ public static class DatasetLoader
         }
 
         var lines = new List<AccountabilityLine>();
-        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors);
+        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors, strings);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);
@@ -189,7 +191,7 @@ public static class DatasetLoader
         }
 
         var duties = new List<Duty>();
-        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors);
+        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors, strings);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);

@@ -126,6 +126,9 @@ internal sealed class SourceCatalogue(IEnumerable<string> ids)
 
     public bool Contains(string id) => _ids.Contains(id);
 
+    /// <summary>Forgets the parsed references: each authority cites its own, so a dataset read authority by authority keeps only one authority's.</summary>
+    public void ForgetParsed() => _parsed.Clear();
+
     public SourceRef Parse(string text)
     {
         if (!_parsed.TryGetValue(text, out var reference)) _parsed.Add(text, reference = Model.SourceRef.Parse(text));
