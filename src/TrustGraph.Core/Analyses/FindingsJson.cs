@@ -46,17 +46,24 @@ public static class FindingsJson
 }
 
 /// <summary>
-/// The findings document written one finding at a time, as findings are made, into UTF-8 held in pooled segments: the same
-/// text as <see cref="FindingsJson.Write"/> gives for the same findings, without holding the findings or one large string.
+/// The findings document written one finding at a time, as findings are made: the same text as <see cref="FindingsJson.Write"/>
+/// gives for the same findings, without holding the findings or one large string. The UTF-8 is kept in pooled segments up to
+/// <see cref="MemoryLimit"/> bytes and in a temporary file (deleted when the writer is disposed) beyond it, so a national
+/// document costs the process a few megabytes, not its size.
 /// </summary>
 public sealed class FindingsJsonWriter : IDisposable
 {
-    private readonly SegmentedBuffer _buffer = new();
+    public const int MemoryLimit = 8 * 1024 * 1024;
+
+    private readonly SpillingBuffer _buffer;
     private readonly Utf8JsonWriter _writer;
     private bool _ended;
 
-    public FindingsJsonWriter()
+    public FindingsJsonWriter() : this(MemoryLimit) { }
+
+    internal FindingsJsonWriter(int memoryLimit)
     {
+        _buffer = new SpillingBuffer(memoryLimit);
         _writer = new Utf8JsonWriter(_buffer, FindingsJson.WriterOptions);
         _writer.WriteStartObject();
         _writer.WritePropertyName("findings");
@@ -69,6 +76,8 @@ public sealed class FindingsJsonWriter : IDisposable
     {
         if (_ended) throw new InvalidOperationException("the document has already been written out");
         JsonSerializer.Serialize(_writer, finding, FindingsJson.FindingInfo);
+        _writer.Flush();
+        _buffer.SpillIfFull();
         Count++;
     }
 
@@ -83,21 +92,15 @@ public sealed class FindingsJsonWriter : IDisposable
             _ended = true;
         }
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
-        var chars = ArrayPool<char>.Shared.Rent(SegmentedBuffer.SegmentSize);
+        var chars = ArrayPool<char>.Shared.Rent(SpillingBuffer.SegmentSize);
         try
         {
-            var segments = _buffer.Segments;
-            for (var i = 0; i < segments.Count; i++)
+            foreach (var bytes in _buffer.Contents())
             {
-                var bytes = segments[i];
-                while (!bytes.IsEmpty)
-                {
-                    var take = Math.Min(bytes.Length, chars.Length); // UTF-8 never gives more chars than bytes
-                    var n = decoder.GetChars(bytes.Span[..take], chars, flush: i == segments.Count - 1 && take == bytes.Length);
-                    output.Write(chars, 0, n);
-                    bytes = bytes[take..];
-                }
+                var n = decoder.GetChars(bytes.Span, chars, flush: false); // UTF-8 never gives more chars than bytes
+                output.Write(chars, 0, n);
             }
+            output.Write(chars, 0, decoder.GetChars([], chars, flush: true));
         }
         finally
         {
@@ -111,13 +114,16 @@ public sealed class FindingsJsonWriter : IDisposable
         _buffer.Dispose();
     }
 
-    /// <summary>An <see cref="IBufferWriter{T}"/> over pooled 64 KiB arrays, so a long document never needs one large block.</summary>
-    private sealed class SegmentedBuffer : IBufferWriter<byte>, IDisposable
+    /// <summary>
+    /// An <see cref="IBufferWriter{T}"/> over pooled 64 KiB arrays that moves its full segments to a temporary file once they
+    /// hold more than the limit. Where no temporary file can be made, everything stays in memory.
+    /// </summary>
+    private sealed class SpillingBuffer(int limit) : IBufferWriter<byte>, IDisposable
     {
         public const int SegmentSize = 64 * 1024;
         private readonly List<(byte[] Array, int Used)> _segments = [];
-
-        public IReadOnlyList<ReadOnlyMemory<byte>> Segments => _segments.Select(s => new ReadOnlyMemory<byte>(s.Array, 0, s.Used)).ToList();
+        private FileStream? _spill;
+        private bool _spillUnavailable;
 
         public void Advance(int count)
         {
@@ -138,8 +144,54 @@ public sealed class FindingsJsonWriter : IDisposable
             return array.AsMemory(used);
         }
 
+        /// <summary>Moves every segment but the one being filled to the temporary file, once they hold more than the limit.</summary>
+        public void SpillIfFull()
+        {
+            if (_spillUnavailable || _segments.Count < 2 || (long)(_segments.Count - 1) * SegmentSize < limit) return;
+            if (_spill is null)
+            {
+                try
+                {
+                    _spill = new FileStream(Path.Combine(Path.GetTempPath(), $"trustgraph-findings-{Guid.NewGuid():N}.json"),
+                        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _spillUnavailable = true;
+                    return;
+                }
+            }
+            for (var i = 0; i < _segments.Count - 1; i++)
+            {
+                _spill.Write(_segments[i].Array, 0, _segments[i].Used);
+                ArrayPool<byte>.Shared.Return(_segments[i].Array);
+            }
+            _segments.RemoveRange(0, _segments.Count - 1);
+        }
+
+        /// <summary>Everything written, in order: the temporary file's contents, then the segments still in memory.</summary>
+        public IEnumerable<ReadOnlyMemory<byte>> Contents()
+        {
+            if (_spill is not null)
+            {
+                _spill.Position = 0;
+                var chunk = ArrayPool<byte>.Shared.Rent(SegmentSize);
+                try
+                {
+                    int read;
+                    while ((read = _spill.Read(chunk, 0, SegmentSize)) > 0) yield return chunk.AsMemory(0, read);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+            }
+            foreach (var (array, used) in _segments) yield return array.AsMemory(0, used);
+        }
+
         public void Dispose()
         {
+            _spill?.Dispose();
             foreach (var (array, _) in _segments) ArrayPool<byte>.Shared.Return(array);
             _segments.Clear();
         }

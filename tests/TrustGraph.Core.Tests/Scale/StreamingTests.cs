@@ -41,6 +41,24 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
     }
 
     [Fact]
+    public void A_document_larger_than_memory_allows_goes_through_a_temporary_file_and_is_the_same_text()
+    {
+        var findings = Analysis.Run(DatasetLoader.Load(generated.Path).Dataset!);
+        var temporaryFiles = Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length;
+        var text = new StringWriter();
+        using (var writer = new FindingsJsonWriter(memoryLimit: 128 * 1024))
+        {
+            foreach (var finding in findings) writer.Add(finding);
+            Assert.Equal(temporaryFiles + 1, Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length);
+            writer.WriteTo(text);
+        }
+
+        Assert.True(text.ToString().Length > 4 * 128 * 1024);
+        Assert.Equal(FindingsJson.Write(findings), text.ToString());
+        Assert.Equal(temporaryFiles, Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length);
+    }
+
+    [Fact]
     public void An_empty_findings_document_is_the_same_text_too()
     {
         using var writer = new FindingsJsonWriter();
