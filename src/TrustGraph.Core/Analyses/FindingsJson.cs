@@ -47,13 +47,13 @@ public static class FindingsJson
 
 /// <summary>
 /// The findings document written one finding at a time, as findings are made: the same text as <see cref="FindingsJson.Write"/>
-/// gives for the same findings, without holding the findings or one large string. The UTF-8 is kept in pooled segments up to
+/// gives for the same findings, without holding the findings or one large string. The UTF-8 is kept in 64 KiB segments up to
 /// <see cref="MemoryLimit"/> bytes and in a temporary file (deleted when the writer is disposed) beyond it, so a national
-/// document costs the process a few megabytes, not its size.
+/// document costs the process two megabytes, not its size.
 /// </summary>
 public sealed class FindingsJsonWriter : IDisposable
 {
-    public const int MemoryLimit = 8 * 1024 * 1024;
+    public const int MemoryLimit = 2 * 1024 * 1024;
 
     private readonly SpillingBuffer _buffer;
     private readonly Utf8JsonWriter _writer;
@@ -115,13 +115,14 @@ public sealed class FindingsJsonWriter : IDisposable
     }
 
     /// <summary>
-    /// An <see cref="IBufferWriter{T}"/> over pooled 64 KiB arrays that moves its full segments to a temporary file once they
-    /// hold more than the limit. Where no temporary file can be made, everything stays in memory.
+    /// An <see cref="IBufferWriter{T}"/> over 64 KiB arrays that moves its full segments to a temporary file once they hold more
+    /// than the limit, and reuses the arrays. Where no temporary file can be made, everything stays in memory.
     /// </summary>
     private sealed class SpillingBuffer(int limit) : IBufferWriter<byte>, IDisposable
     {
         public const int SegmentSize = 64 * 1024;
         private readonly List<(byte[] Array, int Used)> _segments = [];
+        private readonly Stack<byte[]> _free = new();
         private FileStream? _spill;
         private bool _spillUnavailable;
 
@@ -139,7 +140,7 @@ public sealed class FindingsJsonWriter : IDisposable
         {
             sizeHint = Math.Max(sizeHint, 1);
             if (_segments.Count == 0 || _segments[^1].Array.Length - _segments[^1].Used < sizeHint)
-                _segments.Add((ArrayPool<byte>.Shared.Rent(Math.Max(SegmentSize, sizeHint)), 0));
+                _segments.Add((sizeHint <= SegmentSize && _free.TryPop(out var reused) ? reused : new byte[Math.Max(SegmentSize, sizeHint)], 0));
             var (array, used) = _segments[^1];
             return array.AsMemory(used);
         }
@@ -164,7 +165,7 @@ public sealed class FindingsJsonWriter : IDisposable
             for (var i = 0; i < _segments.Count - 1; i++)
             {
                 _spill.Write(_segments[i].Array, 0, _segments[i].Used);
-                ArrayPool<byte>.Shared.Return(_segments[i].Array);
+                if (_segments[i].Array.Length == SegmentSize) _free.Push(_segments[i].Array);
             }
             _segments.RemoveRange(0, _segments.Count - 1);
         }
@@ -192,8 +193,8 @@ public sealed class FindingsJsonWriter : IDisposable
         public void Dispose()
         {
             _spill?.Dispose();
-            foreach (var (array, _) in _segments) ArrayPool<byte>.Shared.Return(array);
             _segments.Clear();
+            _free.Clear();
         }
     }
 }
