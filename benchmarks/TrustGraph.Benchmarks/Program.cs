@@ -63,6 +63,8 @@ if (args is ["loop", var phase, var times, ..])
         _ = phase switch
         {
             "load" => DatasetLoader.Load(folder).Dataset!.Authorities.Count,
+            "tables" => NationalData.CsvFiles(folder).Sum(f => CsvTable.Read(f, f, new List<DatasetError>())!.Rows.Count),
+            "csvhelper" => new LoadBenchmarks { }.ReadAll(folder),
             "graphs" => GovernanceGraph.For(dataset).Count,
             "analyses" => graphs.Sum(g => Analysis.Run(g).Count),
             "json" => FindingsJson.Write(findings).Length,

@@ -36,18 +36,17 @@ public sealed class CsvTable
         return found;
     }
 
-    /// <summary>Reads a CSV file; values that repeat (ids, categories, sources) share one string from <paramref name="strings"/> when given.</summary>
-    public static CsvTable? Read(string path, string displayName, ICollection<DatasetError> errors, StringPool? strings = null)
+    public static CsvTable? Read(string path, string displayName, ICollection<DatasetError> errors)
     {
         using var reader = CsvReader.FromFile(path, Options(','));
-        return Read(reader, displayName, errors, strings);
+        return Read(reader, displayName, errors);
     }
 
     /// <summary>Reads CSV held in memory (an upload, or bytes already decoded to text), with a known separator.</summary>
     public static CsvTable? FromText(string text, string displayName, ICollection<DatasetError> errors, char separator = ',')
     {
         using var reader = CsvReader.FromText(text, Options(separator));
-        return Read(reader, displayName, errors, null);
+        return Read(reader, displayName, errors);
     }
 
     private static CsvReaderOptions Options(char separator) => new()
@@ -63,12 +62,12 @@ public sealed class CsvTable
         MaxRecordSize = 1 << 20,
     };
 
-    private static CsvTable? Read(CsvReader reader, string displayName, ICollection<DatasetError> errors, StringPool? strings)
+    private static CsvTable? Read(CsvReader reader, string displayName, ICollection<DatasetError> errors)
     {
         string[] Fields()
         {
             var fields = new string[reader.FieldCount];
-            for (var i = 0; i < fields.Length; i++) fields[i] = strings is null ? reader.GetString(i) ?? "" : strings.Get(reader.GetSpan(i));
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i) ?? "";
             return fields;
         }
 
@@ -122,30 +121,5 @@ public sealed class CsvTable
         for (var i = fields.Length - 1; i >= 0; i--)
             if (!string.IsNullOrWhiteSpace(fields[i])) return i;
         return -1;
-    }
-}
-
-/// <summary>
-/// One string for each distinct value read: a dataset repeats body ids, categories, roles and sources on row after row, and a
-/// model that keeps them should keep each once. Values are decoded from the reader's UTF-8 exactly as <c>GetString</c> decodes them.
-/// </summary>
-public sealed class StringPool
-{
-    private const int MaxPooledBytes = 128;
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public string Get(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IsEmpty) return "";
-        if (utf8.Length > MaxPooledBytes) return System.Text.Encoding.UTF8.GetString(utf8);
-        Span<char> buffer = stackalloc char[MaxPooledBytes];
-        var chars = buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)];
-        if (_lookup.TryGetValue(chars, out var pooled)) return pooled;
-        var value = new string(chars);
-        _strings.Add(value);
-        return value;
     }
 }

@@ -33,14 +33,14 @@ public static class DatasetLoader
         return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
-    private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors, StringPool? strings = null)
+    private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
     {
         if (!File.Exists(path))
         {
             errors.Add(new DatasetError(display, 0, 0, $"the file is missing; expected a CSV with columns {string.Join(",", requiredColumns)}"));
             return null;
         }
-        var table = CsvTable.Read(path, display, errors, strings);
+        var table = CsvTable.Read(path, display, errors);
         if (table is null) return null;
         var missing = requiredColumns.Where(c => table.IndexOf(c) < 0).ToList();
         if (missing.Count == 0) return table;
@@ -88,12 +88,21 @@ public static class DatasetLoader
     internal static AuthorityStructure ReadAuthority(
         string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
-        var strings = new StringPool();
         references.ForgetParsed();
+        // The model keeps one string per distinct id, post and agency: they repeat on row after row, and the copies read from each
+        // row then die young instead of being kept.
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Keep(string? value)
+        {
+            if (value is null) return null;
+            if (kept.TryGetValue(value, out var same)) return same;
+            kept.Add(value, value);
+            return value;
+        }
         string Display(string file) => $"{authority.Id}/{file}";
 
         var arrangements = new List<Arrangement>();
-        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors, strings);
+        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors);
         var seen = new Dictionary<string, int>();
         foreach (var row in table?.Rows ?? [])
         {
@@ -108,7 +117,7 @@ public static class DatasetLoader
         var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
 
         var bodies = new List<Body>();
-        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors, strings);
+        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors);
         seen = new Dictionary<string, int>();
         var partOfRows = new List<(RowReader Row, string? Parent)>();
         foreach (var row in table?.Rows ?? [])
@@ -130,7 +139,7 @@ public static class DatasetLoader
             if (id is null || name is null || kind is null || layer is null || source is null) continue;
             if (Unique(seen, id, r, "id", "body"))
             {
-                bodies.Add(new Body(id, name, kind.Value, layer.Value, arrangement, meets, source.Value) { PartOf = r.Optional("part_of") });
+                bodies.Add(new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value) { PartOf = Keep(r.Optional("part_of")) });
                 partOfRows.Add((r, r.Optional("part_of")));
             }
         }
@@ -151,7 +160,7 @@ public static class DatasetLoader
 
         var seats = new List<Seat>();
         table = Open(Path.Combine(folder, "memberships.csv"), Display("memberships.csv"),
-            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors, strings);
+            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);
@@ -171,12 +180,12 @@ public static class DatasetLoader
             if (r.Optional("partner_category") is not null && category is null) continue;
             if (r.Optional("status") is not null && status is null) continue;
             if (r.Optional("voting") is not null && voting is null) continue;
-            seats.Add(new Seat(body!, post, person, r.Optional("agency"), category, role ?? SeatRole.Member, voting,
+            seats.Add(new Seat(Keep(body)!, Keep(post), person, Keep(r.Optional("agency")), category, role ?? SeatRole.Member, voting,
                 status ?? SeatStatus.Filled, source.Value));
         }
 
         var lines = new List<AccountabilityLine>();
-        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors, strings);
+        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);
@@ -187,11 +196,11 @@ public static class DatasetLoader
             var kind = r.Enum<AccountabilityKind>("kind", required: true);
             var source = r.SourceRef("source", references);
             if (fromKnown && toKnown && kind is not null && source is not null)
-                lines.Add(new AccountabilityLine(from!, to!, kind.Value, source.Value));
+                lines.Add(new AccountabilityLine(Keep(from)!, Keep(to)!, kind.Value, source.Value));
         }
 
         var duties = new List<Duty>();
-        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors, strings);
+        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors);
         foreach (var row in table?.Rows ?? [])
         {
             var r = new RowReader(table!, row, errors);
@@ -202,7 +211,7 @@ public static class DatasetLoader
             var source = r.SourceRef("source", references);
             if (!known || duty is null || source is null) continue;
             if (r.Optional("outcome") is not null && outcome is null) continue;
-            duties.Add(new Duty(body!, duty, outcome, source.Value));
+            duties.Add(new Duty(Keep(body)!, duty, outcome, source.Value));
         }
 
         return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);
