@@ -31,6 +31,15 @@ public static class CliApp
         ValidateCommand.Create(console),
         AnalyseCommand.Create(console),
         ShowCommand.Create(console),
+        ImportCommand.Create(console),
+        ExportMembersCommand.Create(console),
+        HistoryCommand.Create(console),
+        UndoCommand.Create(console),
+        RenderCommand.Create(console),
+        ReportCommand.Create(console),
+        CompareCommand.Create(console),
+        Neo4jCommand.Create(console),
+        ExportCommand.Create(console),
         GenerateCommand.Create(console),
     ];
 }
@@ -45,4 +54,21 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     public string Paint(string text, string ansi) => UseColour ? $"\u001b[{ansi}m{text}\u001b[0m" : text;
+
+    /// <summary>
+    /// Data as a terminal may safely show it: control characters (an escape sequence in a name could rewrite the
+    /// screen) and bidirectional overrides (which can disguise text) are shown as <c>\uXXXX</c>.
+    /// </summary>
+    public static string Safe(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        if (!text.Any(IsUnsafe)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+            if (IsUnsafe(c)) sb.Append($"\\u{(int)c:X4}"); else sb.Append(c);
+        return sb.ToString();
+    }
+
+    private static bool IsUnsafe(char c) =>
+        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

@@ -1,23 +1,23 @@
 using TrustGraph.Web.Components;
+using TrustGraph.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+// Serve the build's static web assets (the bundled diagram module, scoped CSS) in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.Configure<ViewerOptions>(builder.Configuration.GetSection("TrustGraph"));
+builder.Services.AddSingleton<ViewerCatalog>();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -25,3 +25,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>The viewer's entry point (public so tests can host it).</summary>
+public partial class Program;

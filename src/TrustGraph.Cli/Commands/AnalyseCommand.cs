@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrustGraph.Analyses;
+using TrustGraph.Graph;
 using TrustGraph.Loading;
 using TrustGraph.Model;
 
@@ -8,7 +9,7 @@ namespace TrustGraph.Cli.Commands;
 /// <summary><c>trustgraph analyse</c>: the four analyses, as text for people or as the contract's JSON.</summary>
 internal static class AnalyseCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, string defaultBackend = "embedded")
     {
         var data = Common.DataOption();
         var authority = new Option<string?>("--authority") { Description = "Only this authority (its id).", HelpName = "ID" };
@@ -17,10 +18,13 @@ internal static class AnalyseCommand
         format.AcceptOnlyFromAmong("text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when any finding is at least this severe.", HelpName = "error|warning" };
         failOn.AcceptOnlyFromAmong("error", "warning");
+        var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
+        var backend = new Option<string>("--backend") { Description = "embedded (in memory) or neo4j (the Cypher twins, run in Neo4j; set NEO4J_URI etc.).", DefaultValueFactory = _ => defaultBackend };
+        backend.AcceptOnlyFromAmong("embedded", "neo4j");
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn,
+            data, authority, arrangement, format, failOn, guidance, backend,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -30,21 +34,29 @@ internal static class AnalyseCommand
             var id = parse.GetValue(authority);
             var arr = parse.GetValue(arrangement);
             var json = parse.GetValue(format) == "json";
+            var embedded = parse.GetValue(backend) != "neo4j";
+            var judge = parse.GetValue(guidance);
             var stream = DatasetStream.Open(dir);
             var outline = new List<AuthorityStructure>();
             var findings = new List<Finding>();
+            var judged = new List<Finding>(); // guidance findings follow those of the four analyses
             using var document = new FindingsJsonWriter();
             Severity? worst = null;
+            void Report(Finding finding)
+            {
+                if (json) document.Add(finding);
+                else findings.Add(finding);
+                if (worst is null || finding.Severity > worst) worst = finding.Severity;
+            }
+
             foreach (var structure in stream.Structures())
             {
                 outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
-                if (stream.Errors.Count > 0 || (id is not null && structure.Id != id)) continue;
-                foreach (var finding in Analysis.Run(structure, arr))
-                {
-                    if (json) document.Add(finding);
-                    else findings.Add(finding);
-                    if (worst is null || finding.Severity > worst) worst = finding.Severity;
-                }
+                if (stream.Errors.Count > 0 || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
+                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
+                if (embedded)
+                    foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
+                if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
             }
             if (stream.Errors.Count > 0)
             {
@@ -53,6 +65,13 @@ internal static class AnalyseCommand
             }
             var dataset = new Dataset(outline, stream.Sources);
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
+            if (!embedded)
+            {
+                var remote = Neo4jCommand.Findings(id, arr, console);
+                if (remote is null) return Neo4jCommand.Neo4jFailed;
+                foreach (var finding in remote) Report(finding);
+            }
+            foreach (var finding in judged) Report(finding);
 
             if (json)
             {
@@ -77,6 +96,7 @@ internal static class FindingsText
         [Checks.MissingRelevantPartner] = "Relevant partners (Children Act 2004 s10)",
         [Checks.AccountabilityCycle] = "Accountability cycles",
         [Checks.LspReportingGap] = "Reporting path to the LSP",
+        [Checks.Guidance] = "Statutory guidance",
     };
 
     public static void Write(Dataset dataset, IReadOnlyList<Finding> findings, CliConsole console)
@@ -85,15 +105,15 @@ internal static class FindingsText
         foreach (var byView in findings.GroupBy(f => (f.Authority, f.Arrangement)))
         {
             var authority = dataset.Find(byView.Key.Authority)?.Authority.Name ?? byView.Key.Authority;
-            o.WriteLine(console.Paint($"{authority}{(byView.Key.Arrangement is null ? "" : $" — arrangement {byView.Key.Arrangement}")}", "1"));
+            o.WriteLine(console.Paint($"{CliConsole.Safe(authority)}{(byView.Key.Arrangement is null ? "" : $" — arrangement {byView.Key.Arrangement}")}", "1"));
             foreach (var byCheck in byView.GroupBy(f => f.Check))
             {
                 o.WriteLine("  " + console.Paint(CheckTitles.GetValueOrDefault(byCheck.Key, byCheck.Key), "4"));
                 foreach (var f in byCheck.OrderByDescending(f => f.Severity))
                 {
-                    o.WriteLine($"    {Badge(f.Severity, console)} {f.Message}");
-                    if (f.Remedy is not null) o.WriteLine($"             Remedy: {f.Remedy}");
-                    o.WriteLine(console.Paint($"             Sources: {string.Join(", ", f.Sources)}", "2"));
+                    o.WriteLine($"    {Badge(f.Severity, console)} {CliConsole.Safe(f.Message)}");
+                    if (f.Remedy is not null) o.WriteLine($"             Remedy: {CliConsole.Safe(f.Remedy)}");
+                    o.WriteLine(console.Paint($"             Sources: {CliConsole.Safe(string.Join(", ", f.Sources))}", "2"));
                 }
             }
             o.WriteLine();

@@ -31,7 +31,7 @@ internal static class ShowCommand
     {
         var o = console.Out;
         var a = graph.Arrangement;
-        o.WriteLine(console.Paint(graph.Title, "1")
+        o.WriteLine(console.Paint(CliConsole.Safe(graph.Title), "1")
             + (a is null ? "" : $" — {a.Status.ToWord()}{(a.InForce is { } d ? $", in force {d.ToReadable()}" : ", in-force date not stated")}"));
 
         var printed = new HashSet<string>();
@@ -46,7 +46,7 @@ internal static class ShowCommand
     {
         var o = console.Out;
         var meets = body.MeetsPerYear is int n ? $", meets {n}×/year" : "";
-        var label = $"{indent}{(how is null ? "" : how + " ")}{console.Paint(body.Name, "1")} [{body.Id}; {body.Kind.ToWord()}, {body.Layer.ToWord()}{meets}]";
+        var label = $"{indent}{(how is null ? "" : how + " ")}{console.Paint(CliConsole.Safe(body.Name), "1")} [{body.Id}; {body.Kind.ToWord()}, {body.Layer.ToWord()}{meets}]";
         if (!printed.Add(body.Id))
         {
             o.WriteLine(label + " (shown above)");
@@ -55,13 +55,13 @@ internal static class ShowCommand
         o.WriteLine(label);
         foreach (var seat in graph.SeatsOn(body.Id))
         {
-            var who = seat.Status == SeatStatus.Vacant ? console.Paint("VACANT", "33") : seat.Person ?? "(post only)";
+            var who = seat.Status == SeatStatus.Vacant ? console.Paint("VACANT", "33") : CliConsole.Safe(seat.Person ?? "(post only)");
             var parts = new[] { seat.Post, seat.Agency, seat.PartnerCategory?.ToWord() }.Where(p => p is not null);
             var voting = seat.Voting switch { true => ", voting", false => ", non-voting", _ => "" };
-            o.WriteLine($"{indent}    · {who} — {string.Join("; ", parts)} ({seat.Role.ToWord()}{voting})");
+            o.WriteLine($"{indent}    · {who} — {CliConsole.Safe(string.Join("; ", parts))} ({seat.Role.ToWord()}{voting})");
         }
         foreach (var duty in graph.DutiesOf(body.Id))
-            o.WriteLine(console.Paint($"{indent}    ◦ {duty.Text}{(duty.Outcome is { } oc ? $" [{oc.ToWord()}]" : "")}", "2"));
+            o.WriteLine(console.Paint($"{indent}    ◦ {CliConsole.Safe(duty.Text)}{(duty.Outcome is { } oc ? $" [{oc.ToWord()}]" : "")}", "2"));
         foreach (var part in graph.PartsOf(body.Id))
             WriteBody(graph, part, "part:", indent + "  ", printed, console);
         foreach (var edge in graph.Lines.InEdges(body.Id).Where(e => e.Source != body.Id))

@@ -22,11 +22,11 @@ public static class AccountabilityCycles
             var body = graph.Body(loop.Source);
             findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
                 [body.Id, body.Name],
-                $"{body.Name} is recorded as {Verb(loop.Line.Kind)} itself, so its accountability goes nowhere.",
+                SelfLoopMessage(body.Name, loop.Line.Kind),
                 FindingText.SourcesOf([loop.Line.Source]))
             {
                 Bodies = [body.Id],
-                Remedy = $"Correct the line from {body.Name}: name the body it really answers to.",
+                Remedy = SelfLoopRemedy(body.Name),
             });
         }
 
@@ -41,16 +41,15 @@ public static class AccountabilityCycles
         foreach (var component in components)
         {
             var cycle = ShortestCycleThrough(graph, component[0], component.ToHashSet());
-            var names = cycle.Select(e => graph.Body(e.Source).Name).Append(graph.Body(component[0]).Name);
+            var names = cycle.Select(e => graph.Body(e.Source).Name).Append(graph.Body(component[0]).Name).ToList();
             var members = component.Select(graph.Body).ToList();
-            var extra = component.Count > cycle.Count ? $" {component.Count} bodies are caught in this loop in all." : "";
             findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
                 members.Select(b => b.Id).Concat(members.Select(b => b.Name)).ToList(),
-                $"Accountability cycle: {string.Join(" → ", names)}. Each of these bodies answers, through the others, to itself.{extra}",
+                CycleMessage(names, component.Count),
                 FindingText.SourcesOf(cycle.Select(e => e.Line.Source)))
             {
                 Bodies = component,
-                Remedy = $"Decide which of {FindingText.Names(members.Select(b => b.Name))} is senior and make the others answer to it, not the reverse.",
+                Remedy = CycleRemedy(members.Select(b => b.Name).ToList()),
             });
         }
         return findings;
@@ -68,6 +67,23 @@ public static class AccountabilityCycles
         }
         return best ?? [];
     }
+
+    // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
+
+    public static string SelfLoopMessage(string bodyName, AccountabilityKind kind) =>
+        $"{bodyName} is recorded as {Verb(kind)} itself, so its accountability goes nowhere.";
+
+    public static string SelfLoopRemedy(string bodyName) => $"Correct the line from {bodyName}: name the body it really answers to.";
+
+    /// <summary>The message for a loop: <paramref name="namesAlongCycle"/> starts and ends with the same body.</summary>
+    public static string CycleMessage(IReadOnlyList<string> namesAlongCycle, int bodiesInLoop)
+    {
+        var extra = bodiesInLoop > namesAlongCycle.Count - 1 ? $" {bodiesInLoop} bodies are caught in this loop in all." : "";
+        return $"Accountability cycle: {string.Join(" → ", namesAlongCycle)}. Each of these bodies answers, through the others, to itself.{extra}";
+    }
+
+    public static string CycleRemedy(IReadOnlyList<string> memberNames) =>
+        $"Decide which of {FindingText.Names(memberNames)} is senior and make the others answer to it, not the reverse.";
 
     private static string Verb(AccountabilityKind kind) => kind == AccountabilityKind.AccountableTo ? "accountable to" : "reporting to";
 }

@@ -17,12 +17,74 @@ public static class DuplicatedMembership
         foreach (var person in graph.People)
         {
             if (person.Seats.Count < 2) continue; // one seat: neither listed twice nor on several bodies
-            var byBody = SeatsByBody(person);
-            findings.AddRange(ListedTwiceOnOneBody(graph, person, byBody));
-            if (AcrossBodies(graph, person, byBody) is { } finding) findings.Add(finding);
+            findings.AddRange(ListedTwiceOnOneBody(graph, person));
+            if (AcrossBodies(graph, person, office: false) is { } finding) findings.Add(finding);
         }
+        foreach (var office in Offices(graph))
+            if (AcrossBodies(graph, office, office: true) is { } finding) findings.Add(finding);
         findings.AddRange(RepeatedPosts(graph));
         return findings;
+    }
+
+    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person)
+    {
+        foreach (var group in person.Seats.GroupBy(s => s.Body).Where(g => g.Count() > 1))
+        {
+            var body = graph.Body(group.Key);
+            var seats = group.ToList();
+            yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
+                [person.Name, body.Id, body.Name],
+                ListedTwiceMessage(person.Name, body.Name, seats.Select(s => SeatDescription(s.Role, s.Post)).ToList()),
+                FindingText.SourcesOf(seats.Select(s => s.Source)))
+            {
+                Bodies = [body.Id],
+                Remedy = ListedTwiceRemedy(person.Name, body.Name),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Seats the papers give only by post, where the same post of the same agency sits on several bodies: one office
+    /// ("Director of Children's Services, Calderdale Council") has one holder. Posts with no agency are not matched:
+    /// two "VCS representative" seats may be two people.
+    /// </summary>
+    private static IEnumerable<PersonSeats> Offices(GovernanceGraph graph) =>
+        graph.Seats
+            .Where(s => s.Person is null && s.Post is not null && s.Agency is not null && s.IsFilled)
+            .GroupBy(s => (Post: PersonName.Key(s.Post!), Agency: PersonName.Key(s.Agency!)))
+            .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
+            .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", OfficeName(g.First().Post!, g.First().Agency!), g.ToList()));
+
+    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office)
+    {
+        var byBody = SeatsByBody(person);
+        if (byBody.Count < 2) return null;
+        var bodies = byBody.ConvertAll(g => g.Body);
+
+        var chaired = person.Seats.Where(s => s.Role is SeatRole.Chair or SeatRole.ViceChair).Select(s => s.Body).ToHashSet();
+        var reasons = new List<string>();
+        var unexplained = new List<string>();
+        foreach (var (bodyId, seats) in byBody)
+        {
+            var reason = LinkReason(graph, bodyId, seats, chaired);
+            if (reason is null) unexplained.Add(bodyId);
+            else reasons.Add(reason);
+        }
+
+        var seatList = byBody.ConvertAll(g =>
+            (graph.Body(g.Body).Name, (IReadOnlyList<string>)g.Seats.Select(s => s.Role.ToWord()).Distinct().ToList()));
+        var deliberate = IsDeliberate(unexplained.Count);
+        var message = AcrossBodiesMessage(person.Name, office, seatList, reasons, unexplained.Count);
+
+        return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
+            deliberate ? Severity.Info : Severity.Warning,
+            office ? [person.Seats[0].Post!, person.Seats[0].Agency!, .. bodies] : [person.Name, .. bodies],
+            message,
+            FindingText.SourcesOf(person.Seats.Select(s => s.Source)))
+        {
+            Bodies = bodies,
+            Remedy = deliberate ? null : AcrossBodiesRemedy(person.Name, office, unexplained.Select(id => graph.Body(id).Name).ToList()),
+        };
     }
 
     /// <summary>The person's seats grouped by body, bodies in the order their first seat appears.</summary>
@@ -38,80 +100,25 @@ public static class DuplicatedMembership
         return groups;
     }
 
-    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
-    {
-        foreach (var (bodyId, seats) in byBody.Where(g => g.Seats.Count > 1))
-        {
-            var body = graph.Body(bodyId);
-            yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
-                [person.Name, body.Id, body.Name],
-                $"{person.Name} is listed {Times(seats.Count)} on {body.Name} ({FindingText.Names(seats.Select(Describe))}). "
-                + "One person holds one seat: either the rows are one seat recorded twice, or one of them belongs to someone else.",
-                FindingText.SourcesOf(seats.Select(s => s.Source)))
-            {
-                Bodies = [body.Id],
-                Remedy = $"Check the membership list of {body.Name} and keep one row for {person.Name}.",
-            };
-        }
-    }
-
-    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
-    {
-        if (byBody.Count < 2) return null;
-        var bodies = byBody.ConvertAll(g => g.Body);
-
-        var chaired = new List<string>();
-        foreach (var seat in person.Seats)
-            if (seat.Role is SeatRole.Chair or SeatRole.ViceChair && !chaired.Contains(seat.Body)) chaired.Add(seat.Body);
-        var reasons = new List<string>();
-        var unexplained = new List<string>();
-        foreach (var (bodyId, seats) in byBody)
-        {
-            var reason = LinkReason(graph, bodyId, seats, chaired);
-            if (reason is null) unexplained.Add(bodyId);
-            else reasons.Add(reason);
-        }
-
-        var seatList = FindingText.Names(byBody.Select(g =>
-            $"{graph.Body(g.Body).Name} ({string.Join(", ", g.Seats.Select(s => s.Role.ToWord()).Distinct())})"));
-        var deliberate = unexplained.Count <= 1;
-        var message = string.Concat(
-            $"{person.Name} sits on {bodies.Count} bodies: {seatList}.",
-            reasons.Count > 0 ? " " + string.Join(" ", reasons) : "",
-            deliberate
-                ? " This is a deliberate link between the bodies, not a duplicate."
-                : $" {unexplained.Count} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.");
-
-        return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
-            deliberate ? Severity.Info : Severity.Warning,
-            [person.Name, .. bodies],
-            message,
-            FindingText.SourcesOf(person.Seats.Select(s => s.Source)))
-        {
-            Bodies = bodies,
-            Remedy = deliberate ? null : $"Review whether {person.Name} needs a seat on each of {FindingText.Names(unexplained.Select(id => graph.Body(id).Name))}, or whether a deputy could take one.",
-        };
-    }
-
     /// <summary>Why this person's seat on this body is a deliberate link, or null when nothing explains it.</summary>
-    private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, List<string> chaired)
+    private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, HashSet<string> chaired)
     {
         var body = graph.Body(bodyId);
         if (seats.All(s => !s.IsMembership))
-            return $"On {body.Name} the seat is {string.Join("/", seats.Select(s => s.Role.ToWord()).Distinct())}, not membership.";
+            return NotMembershipReason(body.Name, seats.Select(s => s.Role.ToWord()).Distinct().ToList());
 
         foreach (var other in chaired.Where(c => c != bodyId))
         {
             var line = graph.Lines.OutEdges(other).FirstOrDefault(e => e.Target == bodyId);
             if (line is not null)
-                return $"The seat on {body.Name} is held as chair of {graph.Body(other).Name}, which {Phrase(line.Line.Kind)} {body.Name}.";
+                return ChairLinkReason(body.Name, graph.Body(other).Name, line.Line.Kind);
         }
 
         if (seats.Any(s => s.Role == SeatRole.Advisor))
         {
             var advisory = chaired.Where(c => c != bodyId).Select(graph.Body).FirstOrDefault(b => b.Kind == BodyKind.Advisory);
             if (advisory is not null)
-                return $"The advisor seat on {body.Name} is held as chair of the advisory body {advisory.Name}.";
+                return AdvisorReason(body.Name, advisory.Name);
         }
         return null;
     }
@@ -129,8 +136,7 @@ public static class DuplicatedMembership
             var first = group.First();
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Info,
                 [first.Post!, body.Id, body.Name],
-                $"The post '{first.Post}' ({first.Agency}) is listed {Times(group.Count())} on {body.Name} with no names. "
-                + "If these are separate seats this is expected; if not, one row is a duplicate.",
+                RepeatedPostMessage(first.Post!, first.Agency!, group.Count(), body.Name),
                 FindingText.SourcesOf(group.Select(s => s.Source)))
             {
                 Bodies = [body.Id],
@@ -138,8 +144,53 @@ public static class DuplicatedMembership
         }
     }
 
-    private static string Describe(Seat seat) =>
-        seat.Post is null ? seat.Role.ToWord() : $"{seat.Role.ToWord()}, {seat.Post}";
+    // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
+
+    public static string SeatDescription(SeatRole role, string? post) =>
+        post is null ? role.ToWord() : $"{role.ToWord()}, {post}";
+
+    public static string ListedTwiceMessage(string person, string bodyName, IReadOnlyList<string> seatDescriptions) =>
+        $"{person} is listed {Times(seatDescriptions.Count)} on {bodyName} ({FindingText.Names(seatDescriptions)}). "
+        + "One person holds one seat: either the rows are one seat recorded twice, or one of them belongs to someone else.";
+
+    public static string ListedTwiceRemedy(string person, string bodyName) =>
+        $"Check the membership list of {bodyName} and keep one row for {person}.";
+
+    /// <summary>Seats on several bodies are a deliberate link when at most one of them is unexplained.</summary>
+    public static bool IsDeliberate(int unexplained) => unexplained <= 1;
+
+    public static string AcrossBodiesMessage(string holder, bool office, IReadOnlyList<(string BodyName, IReadOnlyList<string> Roles)> seats,
+        IReadOnlyList<string> reasons, int unexplained)
+    {
+        var seatList = FindingText.Names(seats.Select(s => $"{s.BodyName} ({string.Join(", ", s.Roles)})"));
+        var message = office
+            ? $"The {holder}, one office and so one person, sits on {seats.Count} bodies: {seatList}."
+            : $"{holder} sits on {seats.Count} bodies: {seatList}.";
+        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
+        message += IsDeliberate(unexplained)
+            ? " This is a deliberate link between the bodies, not a duplicate."
+            : $" {unexplained} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
+        return message;
+    }
+
+    public static string AcrossBodiesRemedy(string holder, bool office, IReadOnlyList<string> unexplainedBodyNames) =>
+        $"Review whether {(office ? "the " : "")}{holder} needs a seat on each of {FindingText.Names(unexplainedBodyNames)}, or whether a deputy could take one.";
+
+    /// <summary>How an office (a post of an agency, no name given) is named in findings.</summary>
+    public static string OfficeName(string post, string agency) => $"{post} ({agency})";
+
+    public static string NotMembershipReason(string bodyName, IReadOnlyList<string> roles) =>
+        $"On {bodyName} the seat is {string.Join("/", roles)}, not membership.";
+
+    public static string ChairLinkReason(string bodyName, string chairedBodyName, AccountabilityKind kind) =>
+        $"The seat on {bodyName} is held as chair of {chairedBodyName}, which {Phrase(kind)} {bodyName}.";
+
+    public static string AdvisorReason(string bodyName, string advisoryBodyName) =>
+        $"The advisor seat on {bodyName} is held as chair of the advisory body {advisoryBodyName}.";
+
+    public static string RepeatedPostMessage(string post, string agency, int count, string bodyName) =>
+        $"The post '{post}' ({agency}) is listed {Times(count)} on {bodyName} with no names. "
+        + "If these are separate seats this is expected; if not, one row is a duplicate.";
 
     private static string Times(int n) => n == 2 ? "twice" : $"{n} times";
 

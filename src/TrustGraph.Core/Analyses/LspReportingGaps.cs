@@ -21,12 +21,11 @@ public static class LspReportingGaps
             [
                 new Finding(graph.Authority.Id, graph.ArrangementId, Checks.LspReportingGap, Severity.Error,
                     [graph.Authority.Id, graph.Authority.Name],
-                    $"{graph.Title} has no Local Strategic Partnership recorded, so the structure never reaches an LSP: "
-                    + $"none of its {graph.Bodies.Count} bodies can show a line of accountability to one.",
+                    NoLspMessage(graph.Title, graph.Bodies.Count),
                     FindingText.SourcesOf(graph.Bodies.Select(b => b.Source)))
                 {
                     Bodies = graph.Bodies.Select(b => b.Id).ToList(),
-                    Remedy = "Record the LSP and the line by which the Children's Trust Board answers to it (or add the source that describes it).",
+                    Remedy = NoLspRemedy,
                 },
             ];
         }
@@ -39,29 +38,50 @@ public static class LspReportingGaps
             foreach (var part in graph.Bodies.Where(b => b.PartOf is not null && reaching.Contains(b.PartOf) && !reaching.Contains(b.Id)))
                 added |= reaching.Add(part.Id);
         } while (added);
-        var lspNames = FindingText.Names(lsps.Select(l => l.Name));
+        var lspNames = lsps.Select(l => l.Name).ToList();
         var findings = new List<Finding>();
         foreach (var body in graph.Bodies)
         {
             if (body.Kind is BodyKind.Lsp or BodyKind.AgencyGovernance || reaching.Contains(body.Id)) continue;
             var up = graph.Chain.OutEdges(body.Id).Where(e => e.Target != body.Id).Select(e => graph.Body(e.Target)).ToList();
             var other = graph.Lines.OutEdges(body.Id).Where(e => !e.Line.Kind.CarriesAccountability()).ToList();
-            var why = up.Count > 0
-                ? $"it answers to {FindingText.Names(up.Select(b => b.Name))}, which never reach{(up.Count == 1 ? "es" : "")} the LSP"
-                : other.Count > 0
-                    ? $"its only lines are {FindingText.Names(other.Select(e => $"{e.Line.Kind.ToWord()} {graph.Body(e.Target).Name}"))}, which carry no accountability"
-                    : "no line of accountability from it is recorded";
             findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.LspReportingGap, Severity.Warning,
                 [body.Id, body.Name],
-                $"{body.Name} has no reporting path to {lspNames}: {why}.",
+                GapMessage(body.Name, lspNames, up.Select(b => b.Name).ToList(), other.Select(e => (e.Line.Kind, graph.Body(e.Target).Name)).ToList()),
                 FindingText.SourcesOf(graph.Lines.OutEdges(body.Id).Select(e => e.Line.Source).Prepend(body.Source)))
             {
                 Bodies = [body.Id],
-                Remedy = $"State to whom {body.Name} is accountable, in a chain that ends at {lspNames}.",
+                Remedy = GapRemedy(body.Name, lspNames),
             });
         }
         return findings;
     }
+
+    // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
+
+    public static string NoLspMessage(string title, int bodyCount) =>
+        $"{title} has no Local Strategic Partnership recorded, so the structure never reaches an LSP: "
+        + $"none of its {bodyCount} bodies can show a line of accountability to one.";
+
+    public const string NoLspRemedy = "Record the LSP and the line by which the Children's Trust Board answers to it (or add the source that describes it).";
+
+    /// <summary>
+    /// Why a body has no path: <paramref name="answersTo"/> are the bodies its chain lines lead to (one per line), else
+    /// <paramref name="otherLines"/> its advises/observes lines, else nothing is recorded.
+    /// </summary>
+    public static string GapMessage(string bodyName, IReadOnlyList<string> lspNames, IReadOnlyList<string> answersTo,
+        IReadOnlyList<(AccountabilityKind Kind, string TargetName)> otherLines)
+    {
+        var why = answersTo.Count > 0
+            ? $"it answers to {FindingText.Names(answersTo)}, which never reach{(answersTo.Count == 1 ? "es" : "")} the LSP"
+            : otherLines.Count > 0
+                ? $"its only lines are {FindingText.Names(otherLines.Select(l => $"{l.Kind.ToWord()} {l.TargetName}"))}, which carry no accountability"
+                : "no line of accountability from it is recorded";
+        return $"{bodyName} has no reporting path to {FindingText.Names(lspNames)}: {why}.";
+    }
+
+    public static string GapRemedy(string bodyName, IReadOnlyList<string> lspNames) =>
+        $"State to whom {bodyName} is accountable, in a chain that ends at {FindingText.Names(lspNames)}.";
 
     /// <summary>The bodies with a path to any of <paramref name="targets"/>: a breadth-first search on the reversed chain.</summary>
     private static HashSet<string> ReachingAny(BidirectionalGraph<string, LineEdge> chain, IEnumerable<string> targets)

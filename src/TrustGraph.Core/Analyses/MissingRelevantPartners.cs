@@ -21,8 +21,7 @@ public static class MissingRelevantPartners
             [
                 new Finding(graph.Authority.Id, graph.ArrangementId, Checks.MissingRelevantPartner, Severity.Info,
                     [graph.Authority.Id, graph.Authority.Name],
-                    $"Cannot assess relevant partners for {graph.Title}: no body is recorded as the Children's Trust Board "
-                    + "(kind trust-board), and no body holds the duty for the Children and Young People's Plan.",
+                    NoBoardMessage(graph.Title),
                     FindingText.SourcesOf(graph.Bodies.Select(b => b.Source).Take(1))),
             ];
         }
@@ -40,14 +39,26 @@ public static class MissingRelevantPartners
                 Remedy = remedy,
             };
 
-        var preamble = coverage.Choice is null ? "" : coverage.Choice + " ";
-        if (coverage.Parts.Count > 0)
-            preamble += $"({board.Name} is divided into {FindingText.Names(coverage.Parts.Select(p => p.Name))}; their seats together are its membership.) ";
+        var preamble = Preamble(coverage.Choice, board.Name, coverage.Parts.Select(p => p.Name).ToList());
         if (!coverage.MembershipKnown)
         {
             yield return Make(Severity.Info, [],
-                $"{preamble}Cannot assess relevant partners on {board.Name}: the sources do not give its membership.",
+                NoMembershipMessage(preamble, board.Name),
                 []);
+            yield break;
+        }
+
+        if (coverage.MembershipPartial)
+        {
+            var present = coverage.Partners.Where(c => c.Status == CoverageStatus.Present).Select(c => c.Partner.Name).ToList();
+            var unknown = coverage.Partners.Where(c => c.Status == CoverageStatus.CannotAssess).Select(c => c.Partner.Category.ToWord()).ToList();
+            yield return Make(Severity.Info, unknown,
+                PartialMembershipMessage(preamble, board.Name, graph.SeatsOn(board.Id).Count(), present, unknown),
+                graph.SeatsOn(board.Id).Select(s => s.Source));
+            foreach (var vacant in coverage.Partners.Where(c => c.Status == CoverageStatus.Vacant))
+                yield return Make(Severity.Warning, [vacant.Partner.Category.ToWord(), vacant.Partner.Name],
+                    PartialVacantMessage(preamble, vacant.Partner, board.Name, coverage.Law.Describe()),
+                    vacant.Seats.Select(s => s.Source), VacantRemedy(vacant.Partner, board.Name));
             yield break;
         }
 
@@ -62,38 +73,86 @@ public static class MissingRelevantPartners
             {
                 case CoverageStatus.NotYetInForce:
                     yield return Make(Severity.Info, subjects,
-                        $"{preamble}{partner.Name} becomes a relevant partner on {partner.InForce:d MMMM yyyy} ({partner.Section}); "
-                        + $"{board.Name} has no {(c.Seats.Count > 0 ? "filled " : "")}seat for it yet.",
+                        NotYetInForceMessage(preamble, partner, board.Name, c.Seats.Count > 0),
                         c.Seats.Select(s => s.Source),
-                        $"Plan a seat on {board.Name} for {partner.Name} from {partner.InForce:d MMMM yyyy}.");
+                        NotYetInForceRemedy(partner, board.Name));
                     break;
                 case CoverageStatus.CannotAssess when partner.AppliesToTier(graph.Authority.Tier) is null:
                     yield return Make(Severity.Info, subjects,
-                        $"{preamble}Cannot assess whether {partner.Name} ({partner.Section}) must sit on {board.Name}: it applies only to "
-                        + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {graph.Authority.Name}'s tier is not recorded.",
+                        TierUnknownMessage(preamble, partner, board.Name, graph.Authority.Name),
                         []);
                     break;
                 case CoverageStatus.CannotAssess:
                     yield return Make(Severity.Info, subjects,
-                        $"{preamble}Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
-                        + $"and the sources do not say; {board.Name} has no seat for them.",
+                        OnlyWhereExistsMessage(preamble, partner, board.Name),
                         []);
                     break;
                 case CoverageStatus.Vacant:
                     yield return Make(Severity.Warning, subjects,
-                        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {board.Name} is vacant ({FindingText.Names(c.Seats.Select(s => s.Post ?? partner.Category.ToWord()))}). {basis}",
+                        VacantMessage(preamble, partner, board.Name, c.Seats.Select(s => s.Post ?? partner.Category.ToWord()).ToList(), basis),
                         c.Seats.Select(s => s.Source),
-                        $"Fill the vacant {partner.Name} seat on {board.Name}.");
+                        VacantRemedy(partner, board.Name));
                     break;
                 case CoverageStatus.Absent:
                     yield return Make(missingSeverity, subjects,
-                        $"{preamble}{board.Name} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}",
+                        AbsentMessage(preamble, partner, board.Name, basis),
                         [],
-                        $"Add a seat for {partner.Name} to {board.Name}.");
+                        AbsentRemedy(partner, board.Name));
                     break;
             }
         }
     }
+
+    // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
+
+    public static string NoBoardMessage(string title) =>
+        $"Cannot assess relevant partners for {title}: no body is recorded as the Children's Trust Board "
+        + "(kind trust-board), and no body holds the duty for the Children and Young People's Plan.";
+
+    /// <summary>What every finding about a board starts with: why the body was taken as the board, and what it is divided into.</summary>
+    public static string Preamble(string? choice, string boardName, IReadOnlyList<string> partNames)
+    {
+        var preamble = choice is null ? "" : choice + " ";
+        if (partNames.Count > 0)
+            preamble += $"({boardName} is divided into {FindingText.Names(partNames)}; their seats together are its membership.) ";
+        return preamble;
+    }
+
+    public static string NoMembershipMessage(string preamble, string boardName) =>
+        $"{preamble}Cannot assess relevant partners on {boardName}: the sources do not give its membership.";
+
+    public static string PartialMembershipMessage(string preamble, string boardName, int seatCount, IReadOnlyList<string> presentNames, IReadOnlyList<string> unknownCategories) =>
+        $"{preamble}Cannot assess most relevant partners on {boardName}: the sources list only part of its membership "
+        + $"({seatCount} seats). {(presentNames.Count > 0 ? $"Present: {FindingText.Names(presentNames)}. " : "")}"
+        + $"Not shown, so not judged: {string.Join(", ", unknownCategories)}.";
+
+    public static string PartialVacantMessage(string preamble, RelevantPartner partner, string boardName, string basis) =>
+        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant. {basis}";
+
+    public static string VacantMessage(string preamble, RelevantPartner partner, string boardName, IReadOnlyList<string> seatLabels, string basis) =>
+        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant ({FindingText.Names(seatLabels)}). {basis}";
+
+    public static string VacantRemedy(RelevantPartner partner, string boardName) => $"Fill the vacant {partner.Name} seat on {boardName}.";
+
+    public static string NotYetInForceMessage(string preamble, RelevantPartner partner, string boardName, bool hasSeat) =>
+        $"{preamble}{partner.Name} becomes a relevant partner on {partner.InForce:d MMMM yyyy} ({partner.Section}); "
+        + $"{boardName} has no {(hasSeat ? "filled " : "")}seat for it yet.";
+
+    public static string NotYetInForceRemedy(RelevantPartner partner, string boardName) =>
+        $"Plan a seat on {boardName} for {partner.Name} from {partner.InForce:d MMMM yyyy}.";
+
+    public static string TierUnknownMessage(string preamble, RelevantPartner partner, string boardName, string authorityName) =>
+        $"{preamble}Cannot assess whether {partner.Name} ({partner.Section}) must sit on {boardName}: it applies only to "
+        + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {authorityName}'s tier is not recorded.";
+
+    public static string OnlyWhereExistsMessage(string preamble, RelevantPartner partner, string boardName) =>
+        $"{preamble}Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
+        + $"and the sources do not say; {boardName} has no seat for them.";
+
+    public static string AbsentMessage(string preamble, RelevantPartner partner, string boardName, string basis) =>
+        $"{preamble}{boardName} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}";
+
+    public static string AbsentRemedy(RelevantPartner partner, string boardName) => $"Add a seat for {partner.Name} to {boardName}.";
 }
 
 /// <summary>Whether a relevant partner is on the board, in the law that applies to the arrangement.</summary>
@@ -108,7 +167,11 @@ public sealed record PartnerCoverage(RelevantPartner Partner, CoverageStatus Sta
 /// the membership (<see cref="MembershipKnown"/> false) every partner is <see cref="CoverageStatus.CannotAssess"/>.
 /// </summary>
 public sealed record BoardCoverage(
-    Body Board, string? Choice, IReadOnlyList<Body> Parts, LawInForce Law, bool MembershipKnown, IReadOnlyList<PartnerCoverage> Partners);
+    Body Board, string? Choice, IReadOnlyList<Body> Parts, LawInForce Law, bool MembershipKnown, IReadOnlyList<PartnerCoverage> Partners)
+{
+    /// <summary>The sources list only part of the membership: partners not seen are "cannot assess", never "absent".</summary>
+    public bool MembershipPartial { get; init; }
+}
 
 public static class RelevantPartnerCoverage
 {
@@ -122,8 +185,11 @@ public static class RelevantPartnerCoverage
             var parts = graph.PartsOf(board.Id).ToList();
             var seats = graph.SeatsOn(board.Id).Concat(parts.SelectMany(p => graph.SeatsOn(p.Id))).ToList();
             var known = seats.Count > 0;
-            var coverage = partners.Select(p => Cover(p, seats, known, law, graph.Authority.Tier)).ToList();
-            return new BoardCoverage(board, choice, parts, law, known, coverage);
+            var partial = board.MembershipPartial || parts.Any(p => p.MembershipPartial);
+            var coverage = partners.Select(p => Cover(p, seats, known, law, graph.Authority.Tier))
+                .Select(c => partial && c.Status is CoverageStatus.Absent or CoverageStatus.NotYetInForce ? c with { Status = CoverageStatus.CannotAssess } : c)
+                .ToList();
+            return new BoardCoverage(board, choice, parts, law, known, coverage) { MembershipPartial = partial };
         }).ToList();
     }
 
@@ -183,11 +249,16 @@ public static class TrustBoard
         var planOwner = graph.Bodies.FirstOrDefault(b => graph.DutiesOf(b.Id).Any(d => MentionsPlan(d.Text)));
         return planOwner is null
             ? ([], null)
-            : ([planOwner], $"(No body is recorded as the Children's Trust Board; {planOwner.Name} is assessed as acting for it because it holds the Children and Young People's Plan.)");
+            : ([planOwner], PlanOwnerChoice(planOwner.Name));
     }
+
+    /// <summary>Why a body that is not of kind trust-board is judged as the board.</summary>
+    public static string PlanOwnerChoice(string planOwnerName) =>
+        $"(No body is recorded as the Children's Trust Board; {planOwnerName} is assessed as acting for it because it holds the Children and Young People's Plan.)";
 
     public static bool MentionsPlan(string duty) =>
         duty.Contains("Children and Young People's Plan", StringComparison.OrdinalIgnoreCase)
         || duty.Contains("Children and Young People’s Plan", StringComparison.OrdinalIgnoreCase)
-        || duty.Contains("CYPP", StringComparison.Ordinal);
+        || duty.Contains("CYPP", StringComparison.Ordinal)
+        || duty.Contains("CYP Plan", StringComparison.OrdinalIgnoreCase);
 }

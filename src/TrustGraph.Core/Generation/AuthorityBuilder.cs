@@ -38,6 +38,7 @@ internal sealed class AuthorityBuilder
     private readonly List<Duty> _duties = [];
     private readonly List<Source> _sources = [];
     private readonly HashSet<string> _personKeys = [];
+    private readonly HashSet<(string Post, string Agency)> _offices = [];
     private readonly List<Seat> _plainSeats = [];
     private readonly HashSet<string> _unlinkedPeople = [];
     private readonly HashSet<string> _listedTwicePeople = [];
@@ -525,6 +526,10 @@ internal sealed class AuthorityBuilder
                 .GroupBy(s => (s.Body, Post: s.Post!.ToLowerInvariant(), Agency: s.Agency!.ToLowerInvariant(), s.Role));
             foreach (var repeated in posts.Where(g => g.Count() > 1))
                 Intended(false, $"post '{repeated.Key.Post}' repeated on {repeated.Key.Body}");
+            var offices = seats.Where(s => s.Person is null && s.Post is not null && s.Agency is not null && s.IsFilled)
+                .GroupBy(s => (PersonName.Key(s.Post!), PersonName.Key(s.Agency!)));
+            foreach (var office in offices.Where(g => g.Select(s => s.Body).Distinct().Count() > 1))
+                Intended(false, $"office '{office.Key}' on several bodies");
 
             var board = present.Values.Single(b => b.Kind == BodyKind.TrustBoard);
             var onBoard = seats.Where(s => s.Body == board.Id).ToList();
@@ -618,10 +623,14 @@ internal sealed class AuthorityBuilder
             var post = Post(category, district ?? (_districts.Count > 0 ? _rng.Pick(_districts) : null));
             var agency = _rng.Chance(0.3) && category is not (PartnerCategory.LocalAuthority or PartnerCategory.ElectedMember) ? null : Agency(category, district);
             var roll = _rng.Unit();
-            var unnamed = vacancies && roll < 0.14 && postOnly.Add((post, agency ?? ""));
+            var vacant = roll < 0.08;
+            // A filled seat named only by post is one office: the same post of the same agency on two bodies would be one holder
+            // on both, which the analyses report; such seats get a name instead.
+            var unnamed = vacancies && roll < 0.14 && postOnly.Add((post, agency ?? ""))
+                && (vacant || agency is null || _offices.Add((PersonName.Key(post), PersonName.Key(agency))));
             if (unnamed)
             {
-                Seat(body, post, null, agency, category, SeatRole.Member, source, status: roll < 0.08 ? SeatStatus.Vacant : SeatStatus.Filled);
+                Seat(body, post, null, agency, category, SeatRole.Member, source, status: vacant ? SeatStatus.Vacant : SeatStatus.Filled);
                 continue;
             }
             Seat(body, post, NewPerson(councillors), agency, category, SeatRole.Member, source, voting: _rng.Chance(0.3) ? true : null);

@@ -78,7 +78,10 @@ public sealed class GovernanceGraph
     public IEnumerable<Body> PartsOf(string bodyId) => Bodies.Where(b => b.PartOf == bodyId);
 
     /// <summary>"Suffolk (2009)": how findings and pages name this view.</summary>
-    public string Title => Arrangement is null ? Authority.Name : $"{Authority.Name} ({Arrangement.Id})";
+    public string Title => TitleOf(Authority.Name, Arrangement?.Id);
+
+    public static string TitleOf(string authorityName, string? arrangementId) =>
+        arrangementId is null ? authorityName : $"{authorityName} ({arrangementId})";
 
     /// <summary>Every named person's seats, people in the order their first seat appears, seats in file order.</summary>
     private static List<PersonSeats> GroupByPerson(IReadOnlyList<Seat> seats)

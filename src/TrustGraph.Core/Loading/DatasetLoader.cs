@@ -139,7 +139,14 @@ public static class DatasetLoader
             if (id is null || name is null || kind is null || layer is null || source is null) continue;
             if (Unique(seen, id, r, "id", "body"))
             {
-                bodies.Add(new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value) { PartOf = Keep(r.Optional("part_of")) });
+                var listed = r.Optional("membership_listed");
+                if (listed is not null and not ("full" or "partial"))
+                    r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
+                bodies.Add(new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value)
+                {
+                    PartOf = Keep(r.Optional("part_of")),
+                    MembershipPartial = listed == "partial",
+                });
                 partOfRows.Add((r, r.Optional("part_of")));
             }
         }

@@ -26,12 +26,16 @@ public static class DatasetWriter
         Directory.CreateDirectory(folder);
         WriteFile(Path.Combine(folder, "arrangements.csv"), ["id", "status", "in_force", "source"],
             a.Arrangements.Select(x => new[] { x.Id, x.Status.ToWord(), x.InForce?.ToString(), x.Source.ToString() }));
-        var hasParts = a.Bodies.Any(b => b.PartOf is not null);
-        string[] bodyColumns = hasParts
-            ? ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source", "part_of"]
+        var extensions = a.Bodies.Any(b => b.PartOf is not null || b.MembershipPartial);
+        string[] bodyColumns = extensions
+            ? ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source", "part_of", "membership_listed"]
             : ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"];
         WriteFile(Path.Combine(folder, "bodies.csv"), bodyColumns,
-            a.Bodies.Select(b => new[] { b.Id, b.Name, b.Kind.ToWord(), b.Layer.ToWord(), b.Arrangement, b.MeetsPerYear?.ToString(), b.Source.ToString(), b.PartOf }
+            a.Bodies.Select(b => new[]
+                {
+                    b.Id, b.Name, b.Kind.ToWord(), b.Layer.ToWord(), b.Arrangement, b.MeetsPerYear?.ToString(), b.Source.ToString(),
+                    b.PartOf, b.MembershipPartial ? "partial" : null,
+                }
                 .Take(bodyColumns.Length).ToArray()));
         WriteMemberships(a.Seats, Path.Combine(folder, "memberships.csv"));
         WriteFile(Path.Combine(folder, "accountability.csv"), ["from", "to", "kind", "source"],

@@ -60,10 +60,14 @@ public sealed record StructureMetrics(
         if (lsps.Count == 0) return null;
         var reversed = new ReversedBidirectionalGraph<string, LineEdge>(graph.Chain);
         var distance = lsps.ToDictionary(id => id, _ => 0);
-        var bfs = new BreadthFirstSearchAlgorithm<string, SReversedEdge<string, LineEdge>>(reversed);
-        bfs.TreeEdge += e => distance[e.Target] = distance[e.Source] + 1;
-        foreach (var lsp in lsps) bfs.SetRootVertex(lsp);
-        bfs.Compute();
+        foreach (var lsp in lsps)
+        {
+            var from = new Dictionary<string, int> { [lsp] = 0 };
+            var bfs = new BreadthFirstSearchAlgorithm<string, SReversedEdge<string, LineEdge>>(reversed);
+            bfs.TreeEdge += e => from[e.Target] = from[e.Source] + 1;
+            bfs.Compute(lsp);
+            foreach (var (id, d) in from) distance[id] = Math.Min(d, distance.GetValueOrDefault(id, int.MaxValue));
+        }
         return distance.Values.Max();
     }
 }

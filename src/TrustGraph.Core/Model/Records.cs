@@ -33,6 +33,12 @@ public sealed record Body(
     string Id, string Name, BodyKind Kind, OnionLayer Layer, string? Arrangement, int? MeetsPerYear, SourceRef Source)
 {
     public string? PartOf { get; init; }
+
+    /// <summary>
+    /// True when the sources list only some of the body's seats (a proposal that names the chair and a few members):
+    /// a partner missing from a partial list cannot be judged absent.
+    /// </summary>
+    public bool MembershipPartial { get; init; }
 }
 
 /// <summary>

@@ -1,0 +1,81 @@
+using System.Globalization;
+using TrustGraph.Loading;
+
+namespace TrustGraph.Neo4j.Export;
+
+/// <summary>
+/// The graph as CSV files for <c>neo4j-admin database import full</c>: one file of nodes per label
+/// (<c>key:ID(Body),name,…,:LABEL</c>) and one of relationships per type and pair of labels
+/// (<c>:START_ID(Person),role,…,:END_ID(Body),:TYPE</c>), each label its own ID space, plus
+/// <c>import.sh</c> holding the exact command. Values are written exactly (no spreadsheet-injection escaping:
+/// these files are for the importer); lists use <c>;</c>, the importer's array delimiter.
+/// </summary>
+public static class Neo4jAdminExporter
+{
+    /// <summary>Writes the files into <paramref name="folder"/> (created if missing); returns their names.</summary>
+    public static IReadOnlyList<string> Write(PropertyGraph graph, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var nodeFiles = new List<string>();
+        var relFiles = new List<string>();
+        foreach (var byLabel in graph.Nodes.GroupBy(n => n.Label))
+        {
+            var label = byLabel.Key;
+            var columns = Columns(byLabel.Select(n => n.Properties));
+            var header = new[] { $"key:ID({label})" }.Concat(columns.Select(c => c.Header)).Append(":LABEL").ToArray();
+            var file = $"nodes_{label}.csv";
+            DatasetWriter.WriteFile(Path.Combine(folder, file), header,
+                byLabel.Select(n => new[] { n.Key }.Concat(columns.Select(c => Cell(n.Properties, c.Name))).Append(label).ToArray()));
+            nodeFiles.Add(file);
+        }
+        foreach (var group in graph.Relationships.GroupBy(r => (r.Type, r.StartLabel, r.EndLabel)))
+        {
+            var (type, start, end) = group.Key;
+            var keyed = group.Any(r => r.Key is not null);
+            var columns = Columns(group.Select(r => r.Properties));
+            var header = new[] { $":START_ID({start})" }
+                .Concat(keyed ? ["key"] : Array.Empty<string>())
+                .Concat(columns.Select(c => c.Header)).Append($":END_ID({end})").Append(":TYPE").ToArray();
+            var file = $"relationships_{type}_{start}_{end}.csv";
+            DatasetWriter.WriteFile(Path.Combine(folder, file), header,
+                group.Select(r => new[] { r.StartKey }
+                    .Concat(keyed ? [r.Key] : Array.Empty<string?>())
+                    .Concat(columns.Select(c => Cell(r.Properties, c.Name))).Append(r.EndKey).Append(type).ToArray()));
+            relFiles.Add(file);
+        }
+        var command = "#!/bin/sh\n# Import into an empty, stopped database (neo4j-admin overwrites it with --overwrite-destination).\n"
+            + "neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter=';' \\\n"
+            + string.Join(" \\\n", nodeFiles.Select(f => $"  --nodes={f}").Concat(relFiles.Select(f => $"  --relationships={f}"))) + "\n";
+        File.WriteAllText(Path.Combine(folder, "import.sh"), command);
+        return [.. nodeFiles, .. relFiles, "import.sh"];
+    }
+
+    private sealed record Column(string Name, string Header);
+
+    /// <summary>The property columns in first-seen order, typed for the importer (<c>:long</c>, <c>:boolean</c>, <c>:string[]</c>).</summary>
+    private static List<Column> Columns(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var types = new Dictionary<string, string>();
+        var order = new List<string>();
+        foreach (var row in rows)
+            foreach (var (name, value) in row)
+            {
+                if (!types.ContainsKey(name)) { types[name] = ""; order.Add(name); }
+                if (types[name] == "" && value is not null)
+                    types[name] = value switch { long or int => ":long", bool => ":boolean", IEnumerable<string> => ":string[]", _ => "" };
+            }
+        return order.Select(n => new Column(n, n + types[n])).ToList();
+    }
+
+    private static string? Cell(IReadOnlyDictionary<string, object?> properties, string name) =>
+        properties.TryGetValue(name, out var v) ? v switch
+        {
+            null => null,
+            string s => s,
+            bool b => b ? "true" : "false",
+            long l => l.ToString(CultureInfo.InvariantCulture),
+            int i => i.ToString(CultureInfo.InvariantCulture),
+            IEnumerable<string> list => string.Join(";", list),
+            _ => v.ToString(),
+        } : null;
+}
