@@ -95,31 +95,18 @@ def duplicated_membership(ctx, seats, lines, body):
                 out.append(finding(*ctx, "duplicated-membership", "warning", [name, b, body[b]["name"]],
                                    f"{name} is listed {len(twice)} times on {body[b]['name']}. One person holds one seat.",
                                    [s["source"] for s in twice], [b], f"Check the membership list of {body[b]['name']}."))
-        if len(by_body) < 2:
-            continue
-        chaired = {s["body"] for s in person_seats if s["role"] in CHAIR_ROLES}
-        reasons, unexplained = [], []
-        for b, on_body in by_body.items():
-            if all(s["role"] not in MEMBERSHIP_ROLES for s in on_body):
-                reasons.append(f"On {body[b]['name']} the seat is not membership.")
-                continue
-            via = next((c for c in chaired if c != b and lines.has_edge(c, b)), None)
-            if via is not None:
-                reasons.append(f"The seat on {body[b]['name']} is held as chair of {body[via]['name']}.")
-                continue
-            advisory = next((c for c in chaired if c != b and body[c]["kind"] == "advisory"), None)
-            if advisory is not None and any(s["role"] == "advisor" for s in on_body):
-                reasons.append(f"The advisor seat on {body[b]['name']} is held as chair of {body[advisory]['name']}.")
-                continue
-            unexplained.append(b)
-        deliberate = len(unexplained) <= 1
-        listing = names(f"{body[b]['name']} ({', '.join(unique(s['role'] for s in ss))})" for b, ss in by_body.items())
-        message = f"{name} sits on {len(by_body)} bodies: {listing}. " + " ".join(reasons)
-        message += (" This is a deliberate link between the bodies, not a duplicate." if deliberate else
-                    f" {len(unexplained)} of these seats are not explained by a link between the bodies.")
-        out.append(finding(*ctx, "duplicated-membership", "info" if deliberate else "warning", [name, *by_body],
-                           message, [s["source"] for s in person_seats], list(by_body),
-                           None if deliberate else f"Review whether {name} needs a seat on each of {names(body[b]['name'] for b in unexplained)}."))
+        out += across_bodies(ctx, name, [name], person_seats, by_body, lines, body)
+    # An office: the same post of the same agency, named by post only, on several bodies has one holder.
+    offices = {}
+    for s in seats:
+        if not s["person"] and s["post"] and s["agency"] and s["status"] != "vacant":
+            offices.setdefault((person_key(s["post"]), person_key(s["agency"])), []).append(s)
+    for office_seats in offices.values():
+        by_body = {}
+        for s in office_seats:
+            by_body.setdefault(s["body"], []).append(s)
+        first = office_seats[0]
+        out += across_bodies(ctx, f"{first['post']} ({first['agency']})", [first["post"], first["agency"]], office_seats, by_body, lines, body)
     posts = {}
     for s in seats:
         if not s["person"] and s["post"] and s["agency"]:
@@ -130,6 +117,35 @@ def duplicated_membership(ctx, seats, lines, body):
                                f"The post '{same[0]['post']}' is listed {len(same)} times on {body[b]['name']} with no names.",
                                [s["source"] for s in same], [b]))
     return out
+
+
+def across_bodies(ctx, name, subjects, person_seats, by_body, lines, body):
+    """One finding for a person (or office) on two or more bodies: info when links explain all but one seat, else a warning."""
+    if len(by_body) < 2:
+        return []
+    chaired = {s["body"] for s in person_seats if s["role"] in CHAIR_ROLES}
+    reasons, unexplained = [], []
+    for b, on_body in by_body.items():
+        if all(s["role"] not in MEMBERSHIP_ROLES for s in on_body):
+            reasons.append(f"On {body[b]['name']} the seat is not membership.")
+            continue
+        via = next((c for c in chaired if c != b and lines.has_edge(c, b)), None)
+        if via is not None:
+            reasons.append(f"The seat on {body[b]['name']} is held as chair of {body[via]['name']}.")
+            continue
+        advisory = next((c for c in chaired if c != b and body[c]["kind"] == "advisory"), None)
+        if advisory is not None and any(s["role"] == "advisor" for s in on_body):
+            reasons.append(f"The advisor seat on {body[b]['name']} is held as chair of {body[advisory]['name']}.")
+            continue
+        unexplained.append(b)
+    deliberate = len(unexplained) <= 1
+    listing = names(f"{body[b]['name']} ({', '.join(unique(s['role'] for s in ss))})" for b, ss in by_body.items())
+    message = f"{name} sits on {len(by_body)} bodies: {listing}. " + " ".join(reasons)
+    message += (" This is a deliberate link between the bodies, not a duplicate." if deliberate else
+                f" {len(unexplained)} of these seats are not explained by a link between the bodies.")
+    return [finding(*ctx, "duplicated-membership", "info" if deliberate else "warning", [*subjects, *by_body],
+                    message, [s["source"] for s in person_seats], list(by_body),
+                    None if deliberate else f"Review whether {name} needs a seat on each of {names(body[b]['name'] for b in unexplained)}.")]
 
 
 def missing_relevant_partners(ctx, bodies, seats, duties, arrangement, tier, partners, title):
@@ -157,27 +173,50 @@ def missing_relevant_partners(ctx, bodies, seats, duties, arrangement, tier, par
                                f"Cannot assess relevant partners on {board['name']}: the sources do not give its membership.",
                                [board["source"]], [board["id"]]))
             continue
+        partial = board.get("membership_listed") == "partial" or any(b.get("membership_listed") == "partial" for b in bodies if b["id"] in parts)
+        statuses = []
         for p in partners:
             held = [s for s in on_board if s["partner_category"] == p["category"]]
             filled = [s for s in held if s["status"] != "vacant"]
-            in_law = p["in_force"] <= day and (p["repealed"] is None or day < p["repealed"])
-            if not in_law:
-                if p["in_force"] > day and not filled:
-                    out.append(make("info", p, f"{p['name']} becomes a relevant partner on {p['in_force'].day} {p['in_force']:%B %Y}; "
-                                               f"{board['name']} has no seat for it yet."))
-                continue
-            if p["tiers"] and tier is None:
-                out.append(make("info", p, f"Cannot assess whether {p['name']} must sit on {board['name']}: the tier is not recorded."))
-                continue
-            if p["tiers"] and tier not in p["tiers"]:
-                continue
-            if filled:
-                continue
-            if held:
-                out.append(make("warning", p, f"The seat for {p['name']} on {board['name']} is vacant.", [s["source"] for s in held]))
+            if not (p["in_force"] <= day and (p["repealed"] is None or day < p["repealed"])):
+                status = ("present" if filled else "not-yet") if p["in_force"] > day else "repealed"
+            elif p["tiers"] and tier is not None and tier not in p["tiers"]:
+                status = "not-applicable"
+            elif filled:
+                status = "present"
+            elif p["tiers"] and tier is None:
+                status = "no-tier"
+            elif held:
+                status = "vacant"
             elif p["only_where_exists"]:
-                out.append(make("info", p, f"Cannot assess {p['name']}: relevant only where there are any in the area."))
+                status = "only-where-exists"
             else:
+                status = "absent"
+            if partial and status in ("absent", "not-yet"):
+                status = "not-shown"
+            statuses.append((p, status, held))
+        if partial:
+            unknown = [p["category"] for p, st, _ in statuses if st in ("not-shown", "no-tier", "only-where-exists")]
+            present = [p["name"] for p, st, _ in statuses if st == "present"]
+            out.append(finding(*ctx, "missing-relevant-partner", "info", [board["id"], board["name"], *unknown],
+                               f"Cannot assess most relevant partners on {board['name']}: the sources list only part of its membership. "
+                               f"Present: {names(present)}. Not shown, so not judged: {', '.join(unknown)}.",
+                               [board["source"]] + [s["source"] for s in on_board], [board["id"]]))
+            for p, st, held in statuses:
+                if st == "vacant":
+                    out.append(make("warning", p, f"The seat for {p['name']} on {board['name']} is vacant.", [s["source"] for s in held]))
+            continue
+        for p, st, held in statuses:
+            if st == "not-yet":
+                out.append(make("info", p, f"{p['name']} becomes a relevant partner on {p['in_force'].day} {p['in_force']:%B %Y}; "
+                                           f"{board['name']} has no seat for it yet."))
+            elif st == "no-tier":
+                out.append(make("info", p, f"Cannot assess whether {p['name']} must sit on {board['name']}: the tier is not recorded."))
+            elif st == "vacant":
+                out.append(make("warning", p, f"The seat for {p['name']} on {board['name']} is vacant.", [s["source"] for s in held]))
+            elif st == "only-where-exists":
+                out.append(make("info", p, f"Cannot assess {p['name']}: relevant only where there are any in the area."))
+            elif st == "absent":
                 out.append(make(severity_missing, p, f"{board['name']} has no seat for {p['name']}, a relevant partner under {p['citation']}. "
                                                      f"Judged against the law in force on {day.isoformat()}."))
     return out
