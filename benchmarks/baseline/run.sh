@@ -73,7 +73,7 @@ for s in $scales; do
   py_ms=$(cut -d' ' -f1 "$work/py-${s}x.txt" | median)
   tg_kb=$(cut -d' ' -f2 "$work/tg-${s}x.txt" | sort -n | tail -1)
   py_kb=$(cut -d' ' -f2 "$work/py-${s}x.txt" | sort -n | tail -1)
-  csv_mb=$(find "$dir" -name '*.csv' ! -name truth.csv -print0 | du -cb --files0-from=- | tail -1 | awk '{printf "%.1f MB", $1 / 1048576}')
+  csv_mb=$(find "$dir/" -name '*.csv' ! -name truth.csv -print0 | du -cb --files0-from=- | tail -1 | awk '{printf "%.1f MB", $1 / 1048576}')
   awk -v s="$s" -v n=$((152 * s)) -v csv="$csv_mb" -v t="$tg_ms" -v p="$py_ms" -v tk="$tg_kb" -v pk="$py_kb" 'BEGIN {
     printf "| %sx | %d | %s | %.2f s | %.2f s | %.1fx | %.0f MB | %.0f MB | %.2f |\n", s, n, csv, t / 1000, p / 1000, p / t, tk / 1024, pk / 1024, tk / pk }'
 done

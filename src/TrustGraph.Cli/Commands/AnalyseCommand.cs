@@ -49,10 +49,10 @@ internal static class AnalyseCommand
                 if (worst is null || finding.Severity > worst) worst = finding.Severity;
             }
 
-            foreach (var structure in stream.Structures())
+            foreach (var structure in stream.ReadAhead())
             {
                 outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
-                if (stream.Errors.Count > 0 || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
+                if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
                 var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
                 if (embedded)
                     foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);

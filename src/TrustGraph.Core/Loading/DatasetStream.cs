@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using TrustGraph.Model;
 
 namespace TrustGraph.Loading;
@@ -47,6 +48,36 @@ public sealed class DatasetStream
         return new DatasetStream(directory, sources, authorities, errors);
     }
 
+    /// <summary>True once a problem has been found in what has been read so far (safe to ask while <see cref="ReadAhead"/> runs).</summary>
+    public bool HasErrors => Volatile.Read(ref _hasErrors);
+
+    private bool _hasErrors;
+
+    /// <summary>
+    /// The same structures in the same order as <see cref="Structures"/>, read on another thread up to <paramref name="authorities"/>
+    /// ahead of the caller, so reading one authority overlaps with working on the one before. An exception while reading is
+    /// thrown to the caller where that authority would have come. Enumerate once, to the end.
+    /// </summary>
+    public IEnumerable<AuthorityStructure> ReadAhead(int authorities = 4)
+    {
+        var channel = Channel.CreateBounded<AuthorityStructure>(new BoundedChannelOptions(authorities) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var structure in Structures()) await channel.Writer.WriteAsync(structure);
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        });
+        while (channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (channel.Reader.TryRead(out var structure)) yield return structure;
+        reader.GetAwaiter().GetResult();
+    }
+
     /// <summary>Each authority's structure, read when the enumeration reaches it. Enumerate once.</summary>
     public IEnumerable<AuthorityStructure> Structures()
     {
@@ -59,8 +90,11 @@ public sealed class DatasetStream
                     $"the folder for authority '{authority.Id}' is missing; expected {string.Join(", ", DatasetLoader.AuthorityFiles)} in it"));
                 continue;
             }
-            yield return DatasetLoader.ReadAuthority(folder, authority, _errors, _catalogue);
+            var structure = DatasetLoader.ReadAuthority(folder, authority, _errors, _catalogue);
+            Volatile.Write(ref _hasErrors, _errors.Count > 0);
+            yield return structure;
         }
         _errors.Sort(DatasetLoader.ErrorOrder);
+        Volatile.Write(ref _hasErrors, _errors.Count > 0);
     }
 }
