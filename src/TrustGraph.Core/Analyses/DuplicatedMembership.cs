@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using TrustGraph.Graph;
 using TrustGraph.Model;
 
@@ -162,15 +164,22 @@ public static class DuplicatedMembership
     public static string AcrossBodiesMessage(string holder, bool office, IReadOnlyList<(string BodyName, IReadOnlyList<string> Roles)> seats,
         IReadOnlyList<string> reasons, int unexplained)
     {
-        var seatList = FindingText.Names(seats.Select(s => $"{s.BodyName} ({string.Join(", ", s.Roles)})"));
-        var message = office
-            ? $"The {holder}, one office and so one person, sits on {seats.Count} bodies: {seatList}."
-            : $"{holder} sits on {seats.Count} bodies: {seatList}.";
-        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
-        message += IsDeliberate(unexplained)
-            ? " This is a deliberate link between the bodies, not a duplicate."
-            : $" {unexplained} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
-        return message;
+        // Built in one buffer: this message is written for thousands of people in a national dataset.
+        var message = new StringBuilder(256);
+        if (office) message.Append("The ").Append(holder).Append(", one office and so one person, sits on ");
+        else message.Append(holder).Append(" sits on ");
+        message.Append(seats.Count.ToString(CultureInfo.CurrentCulture)).Append(" bodies: ");
+        for (var i = 0; i < seats.Count; i++)
+        {
+            if (i > 0) message.Append(i == seats.Count - 1 ? " and " : ", ");
+            message.Append(seats[i].BodyName).Append(" (").AppendJoin(", ", seats[i].Roles).Append(')');
+        }
+        message.Append('.');
+        foreach (var reason in reasons) message.Append(' ').Append(reason);
+        if (IsDeliberate(unexplained)) message.Append(" This is a deliberate link between the bodies, not a duplicate.");
+        else message.Append(' ').Append(unexplained.ToString(CultureInfo.CurrentCulture))
+            .Append(" of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.");
+        return message.ToString();
     }
 
     public static string AcrossBodiesRemedy(string holder, bool office, IReadOnlyList<string> unexplainedBodyNames) =>
