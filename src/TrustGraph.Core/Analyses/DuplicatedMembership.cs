@@ -19,8 +19,9 @@ public static class DuplicatedMembership
         foreach (var person in graph.People)
         {
             if (person.Seats.Count < 2) continue; // one seat: neither listed twice nor on several bodies
-            findings.AddRange(ListedTwiceOnOneBody(graph, person));
-            if (AcrossBodies(graph, person, office: false) is { } finding) findings.Add(finding);
+            var byBody = SeatsByBody(person);
+            findings.AddRange(ListedTwiceOnOneBody(graph, person, byBody));
+            if (AcrossBodies(graph, person, office: false, byBody) is { } finding) findings.Add(finding);
         }
         foreach (var office in Offices(graph))
             if (AcrossBodies(graph, office, office: true) is { } finding) findings.Add(finding);
@@ -28,12 +29,12 @@ public static class DuplicatedMembership
         return findings;
     }
 
-    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person)
+    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
     {
-        foreach (var group in person.Seats.GroupBy(s => s.Body).Where(g => g.Count() > 1))
+        foreach (var (bodyId, seats) in byBody)
         {
-            var body = graph.Body(group.Key);
-            var seats = group.ToList();
+            if (seats.Count < 2) continue;
+            var body = graph.Body(bodyId);
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
                 [person.Name, body.Id, body.Name],
                 ListedTwiceMessage(person.Name, body.Name, seats.Select(s => SeatDescription(s.Role, s.Post)).ToList()),
@@ -57,9 +58,9 @@ public static class DuplicatedMembership
             .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
             .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", OfficeName(g.First().Post!, g.First().Agency!), g.ToList()));
 
-    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office)
+    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office, List<(string Body, List<Seat> Seats)>? byBody = null)
     {
-        var byBody = SeatsByBody(person);
+        byBody ??= SeatsByBody(person);
         if (byBody.Count < 2) return null;
         var bodies = byBody.ConvertAll(g => g.Body);
 
@@ -106,14 +107,14 @@ public static class DuplicatedMembership
     private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, HashSet<string> chaired)
     {
         var body = graph.Body(bodyId);
-        if (seats.All(s => !s.IsMembership))
+        if (seats.TrueForAll(s => !s.IsMembership))
             return NotMembershipReason(body.Name, seats.Select(s => s.Role.ToWord()).Distinct().ToList());
 
-        foreach (var other in chaired.Where(c => c != bodyId))
+        foreach (var other in chaired)
         {
-            var line = graph.Lines.OutEdges(other).FirstOrDefault(e => e.Target == bodyId);
-            if (line is not null)
-                return ChairLinkReason(body.Name, graph.Body(other).Name, line.Line.Kind);
+            if (other == bodyId) continue;
+            foreach (var edge in graph.Lines.OutEdges(other))
+                if (edge.Target == bodyId) return ChairLinkReason(body.Name, graph.Body(other).Name, edge.Line.Kind);
         }
 
         if (seats.Any(s => s.Role == SeatRole.Advisor))
