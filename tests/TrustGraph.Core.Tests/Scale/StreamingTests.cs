@@ -81,6 +81,20 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
     }
 
     [Fact]
+    public void Reading_ahead_on_another_thread_gives_the_same_structures_in_the_same_order()
+    {
+        var stream = DatasetStream.Open(generated.Path);
+        var ahead = DatasetStream.Open(generated.Path);
+
+        var plain = stream.Structures().SelectMany(s => Analysis.Run(s)).ToList();
+        var read = ahead.ReadAhead(authorities: 2).Select(s => (s.Id, Findings: Analysis.Run(s))).ToList();
+
+        Assert.Equal(stream.Authorities.Select(a => a.Id), read.Select(r => r.Id));
+        Assert.Equal(FindingsJson.Write(plain), FindingsJson.Write(read.SelectMany(r => r.Findings).ToList()));
+        Assert.False(ahead.HasErrors);
+    }
+
+    [Fact]
     public void A_streamed_invalid_dataset_reports_the_errors_Load_reports_in_the_same_order()
     {
         var dir = Directory.CreateTempSubdirectory("trustgraph-streaming-bad-").FullName;
@@ -92,12 +106,16 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
             File.AppendAllText(Path.Combine(dir, "authorities.csv"), "ghost,Ghost,,unitary\n");
             var loaded = DatasetLoader.Load(dir);
             var stream = DatasetStream.Open(dir);
+            var ahead = DatasetStream.Open(dir);
 
             _ = stream.Structures().Count();
+            _ = ahead.ReadAhead().Count();
 
             Assert.Null(loaded.Dataset);
             Assert.True(loaded.Errors.Count >= 4);
             Assert.Equal(loaded.Errors, stream.Errors);
+            Assert.Equal(loaded.Errors, ahead.Errors);
+            Assert.True(ahead.HasErrors);
         }
         finally
         {
