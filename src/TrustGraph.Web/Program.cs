@@ -1,5 +1,13 @@
 using TrustGraph.Web.Components;
+using TrustGraph.Web.Endpoints;
+using TrustGraph.Web.Security;
 using TrustGraph.Web.Services;
+
+if (args is [HashPasswordCommand.Name, ..])
+{
+    Environment.ExitCode = HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +16,13 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<ViewerOptions>(builder.Configuration.GetSection("TrustGraph"));
 builder.Services.AddSingleton<ViewerCatalog>();
+builder.Services.AddHostedService<DatasetWatcher>();
+builder.Services.AddSingleton<ImportWorkspace>();
+builder.Services.AddSingleton<ReportFiles>();
+builder.Services.AddSingleton<CircuitStatistics>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitStatisticsHandler>();
+builder.Services.AddHostedService<CircuitStatisticsLog>();
+builder.Services.AddViewerSecurity(builder.Configuration);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -17,12 +32,20 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseUploadLimit();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapImportEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // the full policy, frame-ancestors included, comes from UseSecurityHeaders
 
 app.Run();
 

@@ -36,11 +36,11 @@ internal static class ExportMembersCommand
             var seats = dataset.Find(authorityId)!.Seats.Where(s => s.Body == bodyId).ToList();
             if (parse.GetValue(output) is { } path)
             {
-                DatasetWriter.WriteMemberships(seats, path);
+                DatasetWriter.WriteMemberships(seats, path, forSpreadsheets: true);
                 console.Error.WriteLine($"Wrote {seats.Count} seats of {bodyId} to {path}.");
                 return CliApp.Ok;
             }
-            using (var writer = CsvWriter.Create(console.Out, new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.None }, leaveOpen: true))
+            using (var writer = CsvWriter.Create(console.Out, new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.Escape }, leaveOpen: true))
             {
                 writer.WriteHeader(DatasetWriter.MembershipColumns);
                 foreach (var seat in seats) writer.WriteRecord(DatasetWriter.MembershipRow(seat).Select(v => v ?? "").ToArray());

@@ -92,7 +92,7 @@ public static class MembershipListReader
             var column = columns.FirstOrDefault(c => c.Field == field);
             if (column is null || column.Column > record.Fields.Length) return null;
             var raw = record.Fields[column.Column - 1];
-            var value = literal ? raw.Trim() : CollapseSpace(raw);
+            var value = FormulaGuard.Unescape(literal ? raw.Trim() : CollapseSpace(raw));
             return value.Length == 0 ? null : value;
         }
         void Error(ImportField field, string message) =>
@@ -320,4 +320,15 @@ public static class MembershipListReader
             if (!string.IsNullOrWhiteSpace(fields[i])) return i;
         return -1;
     }
+}
+
+/// <summary>
+/// Spreadsheets run a cell that starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> as a formula, so exports put an
+/// apostrophe in front of such a cell (Excel's mark for "this is text"). Reading takes that apostrophe off again, so
+/// an exported list imports back unchanged.
+/// </summary>
+public static class FormulaGuard
+{
+    public static string Unescape(string cell) =>
+        cell.Length >= 2 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
 }

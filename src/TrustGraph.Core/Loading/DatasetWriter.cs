@@ -51,18 +51,22 @@ public static class DatasetWriter
         [s.Body, s.Post, s.Person, s.Agency, s.PartnerCategory?.ToWord(), s.Role.ToWord(),
          s.Voting switch { true => "yes", false => "no", _ => null }, s.Status.ToWord(), s.Source.ToString()];
 
-    public static void WriteMemberships(IEnumerable<Seat> seats, string path) =>
-        WriteFile(path, MembershipColumns, seats.Select(MembershipRow));
+    /// <summary>
+    /// Writes a membership list. <paramref name="forSpreadsheets"/> puts an apostrophe before cells a spreadsheet would
+    /// run as formulas (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>); the import reader takes it off again.
+    /// </summary>
+    public static void WriteMemberships(IEnumerable<Seat> seats, string path, bool forSpreadsheets = false) =>
+        WriteFile(path, MembershipColumns, seats.Select(MembershipRow), forSpreadsheets);
 
     /// <summary>Writes one CSV file atomically (temp file, flush to disk, rename).</summary>
-    public static void WriteFile(string path, string[] header, IEnumerable<string?[]> rows)
+    public static void WriteFile(string path, string[] header, IEnumerable<string?[]> rows, bool escapeFormulas = false)
     {
         var temp = path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                using (var writer = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.None }, leaveOpen: true))
+                using (var writer = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n", Injection = escapeFormulas ? CsvInjection.Escape : CsvInjection.None }, leaveOpen: true))
                 {
                     writer.WriteHeader(header);
                     foreach (var row in rows) writer.WriteRecord(row.Select(v => v ?? "").ToArray());

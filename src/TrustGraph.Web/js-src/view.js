@@ -33,7 +33,7 @@ export class DiagramView {
   render(model, state) {
     const start = performance.now();
     const markup = renderSvg(model, { idPrefix: this.prefix, overlays: state?.overlays ?? [] });
-    this.canvas.innerHTML = markup;
+    this.canvas.replaceChildren(parseSvg(markup));
     this.svg = this.canvas.querySelector('svg');
     const w = Number(this.svg.getAttribute('width')), h = Number(this.svg.getAttribute('height'));
     this.full = { x: 0, y: 0, w, h };
@@ -193,10 +193,22 @@ export class DiagramView {
   dispose() {
     for (const off of this.listeners) off();
     this.listeners = [];
-    this.canvas.innerHTML = '';
+    this.canvas.replaceChildren();
     this.svg = null;
     this.dotNet = null;
   }
+}
+
+/**
+ * The drawing as a DOM node, parsed as XML (never as HTML): every name in it is escaped text, a document that is not
+ * well-formed is refused rather than repaired, and scripts parsed this way never run.
+ */
+function parseSvg(markup) {
+  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (doc.getElementsByTagName('parsererror').length > 0 || root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg')
+    throw new Error('the drawing is not a well-formed SVG document');
+  return document.importNode(root, true);
 }
 
 function download(blob, fileName) {

@@ -8,7 +8,7 @@ namespace TrustGraph.Web.Tests.Components;
 
 public sealed class CompareTablesTests : BunitContext
 {
-    private static readonly ViewerCatalog Catalog = new(Options.Create(new ViewerOptions { DataPath = TestData.RealPath }));
+    private static readonly ViewerCatalog Catalog = new(Options.Create(new ViewerOptions { DataPath = TestData.RealPath }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ViewerCatalog>.Instance);
 
     private static IReadOnlyList<ArrangementView> Views(params string[] keys) => keys.Select(k => Catalog.FindByKey(k)!).ToList();
 

@@ -7,7 +7,7 @@ namespace TrustGraph.Web.Tests.Infrastructure;
 /// <summary>The repository's real dataset, and small or large datasets written to a temporary folder with the real writer.</summary>
 public static class TestData
 {
-    public static string RealPath => DatasetLocation.Default();
+    public static string RealPath { get; } = Repository.Data;
 
     public static Dataset Real { get; } = DatasetLoader.Load(RealPath).Dataset
         ?? throw new InvalidOperationException($"the repository dataset at {RealPath} does not load");
@@ -108,6 +108,28 @@ public static class TestData
             [new Duty("board", "Own the Children and Young People's Plan", Outcome.All, source)]);
         return Write(new Dataset([structure], [new Source("src", "Synthetic structure for measuring", null, null)]));
     }
+
+    /// <summary>A copy of a dataset folder (the repository's data/ by default) in a new temporary folder, for tests that write.</summary>
+    public static string CopyOf(string? source = null)
+    {
+        var from = source ?? RealPath;
+        var dir = Path.Combine(Path.GetTempPath(), "trustgraph-web-tests", Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith(".history", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(dir, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return dir;
+    }
+
+    /// <summary>Every file of a dataset folder (outside .history) with its bytes, to show that a rejected action changed nothing.</summary>
+    public static Dictionary<string, string> Fingerprint(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(dir, f).StartsWith(".history", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     private static string Write(Dataset dataset)
     {
