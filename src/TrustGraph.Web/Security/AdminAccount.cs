@@ -30,16 +30,11 @@ public sealed class AdminAccount
     private static readonly PasswordHasher<Admin> Hasher = new();
     private readonly string? _hash;
 
-    public AdminAccount(IOptions<AdminOptions> options, ILogger<AdminAccount> log, IConfiguration? configuration = null)
+    public AdminAccount(IOptions<AdminOptions> options, ILogger<AdminAccount> log)
     {
         UserName = string.IsNullOrWhiteSpace(options.Value.AdminUserName) ? "admin" : options.Value.AdminUserName.Trim();
         var hash = options.Value.AdminPasswordHash?.Trim();
-        if (configuration is not null && TrustGraph.Neo4j.Neo4jStore.IsConfigured(configuration))
-        {
-            Problem = "the viewer reads its data from Neo4j, and imports write a dataset folder: import with 'trustgraph import', then 'trustgraph neo4j push --replace'";
-            log.LogInformation("Import and undo are off: {Problem}", Problem);
-        }
-        else if (string.IsNullOrEmpty(hash))
+        if (string.IsNullOrEmpty(hash))
         {
             Problem = "no admin password hash is configured";
             log.LogInformation("Import and undo are off: {Key} is not set", HashKey);

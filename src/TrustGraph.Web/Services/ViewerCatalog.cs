@@ -1,4 +1,3 @@
-using TrustGraph.Neo4j;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TrustGraph.Analyses;
@@ -107,32 +106,16 @@ public sealed class ViewerCatalog
     private volatile DatasetVersion _current;
     private volatile RejectedReload? _rejected;
 
-    private readonly IConfiguration? _neo4j;
-
-    /// <param name="configuration">
-    /// When it sets <c>NEO4J_URI</c> or <c>Neo4j:Uri</c>, the dataset is read from Neo4j instead of the folder; a Neo4j that
-    /// cannot be read is shown as the problem it is, never silently replaced by the folder.
-    /// </param>
-    public ViewerCatalog(IOptions<ViewerOptions> options, ILogger<ViewerCatalog> log, IConfiguration? configuration = null)
+    public ViewerCatalog(IOptions<ViewerOptions> options, ILogger<ViewerCatalog> log)
     {
         _log = log;
-        _neo4j = configuration is not null && Neo4jStore.IsConfigured(configuration) ? configuration : null;
-        DataPath = _neo4j is not null
-            ? Neo4jStore.Describe(_neo4j)
-            : Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.DataPath) ? DatasetLocation.Default() : options.Value.DataPath);
-        var result = LoadNow();
+        DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.DataPath) ? DatasetLocation.Default() : options.Value.DataPath);
+        var result = DatasetLoader.Load(DataPath);
         _current = new DatasetVersion(1, result.Dataset, result.Errors, DateTimeOffset.UtcNow);
         if (!result.IsValid) _log.LogError("The dataset in {DataPath} has {Count} problems: {Problems}", DataPath, result.Errors.Count, string.Join("; ", result.Errors.Take(20)));
     }
 
-    /// <summary>The dataset folder, or "Neo4j at …" when the data comes from Neo4j.</summary>
     public string DataPath { get; }
-
-    /// <summary>True when the data comes from Neo4j: imports and undo (which write a folder) are then off.</summary>
-    public bool UsesNeo4j => _neo4j is not null;
-
-    private LoadResult LoadNow() =>
-        _neo4j is not null ? Neo4jStore.LoadAsync(_neo4j).GetAwaiter().GetResult() : DatasetLoader.Load(DataPath);
 
     /// <summary>The version being served now.</summary>
     public DatasetVersion Current => _current;
@@ -182,7 +165,7 @@ public sealed class ViewerCatalog
     {
         lock (_reloading)
         {
-            var result = LoadNow();
+            var result = DatasetLoader.Load(DataPath);
             if (!result.IsValid && _current.Dataset is not null)
             {
                 _rejected = new RejectedReload(DateTimeOffset.UtcNow, result.Errors);
