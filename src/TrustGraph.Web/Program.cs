@@ -1,3 +1,4 @@
+using TrustGraph.Neo4j;
 using TrustGraph.Web.Components;
 using TrustGraph.Web.Endpoints;
 using TrustGraph.Web.Security;
@@ -16,6 +17,11 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<ViewerOptions>(builder.Configuration.GetSection("TrustGraph"));
 builder.Services.AddSingleton<ViewerCatalog>();
+// Neo4j is the store when NEO4J_URI or Neo4j:Uri is set; the dataset folder otherwise. A configured Neo4j that cannot
+// be read is shown as the problem it is, never silently replaced by the folder. (docs/neo4j.md)
+if (Neo4jStore.IsConfigured(builder.Configuration))
+    builder.Services.AddSingleton(new PreloadedDataset(
+        Neo4jStore.Describe(builder.Configuration), await Neo4jStore.LoadAsync(builder.Configuration)));
 builder.Services.AddHostedService<DatasetWatcher>();
 builder.Services.AddSingleton<ImportWorkspace>();
 builder.Services.AddSingleton<ReportFiles>();

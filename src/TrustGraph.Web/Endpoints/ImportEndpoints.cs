@@ -38,7 +38,9 @@ public static class ImportEndpoints
         var version = catalog.Current;
 
         ImportResult result;
-        if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+        if (!catalog.IsFolder)
+            result = new ImportResult(null, [NotAFolder(catalog)]);
+        else if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
             result = new ImportResult(null, [new DatasetError("(upload)", 0, 0, "no file was chosen; expected a membership list saved from a spreadsheet as CSV")]);
         else if (file.Length > SpreadsheetText.MaxBytes)
             result = new ImportResult(null, [SpreadsheetText.TooBig(fileName, file.Length)]);
@@ -97,7 +99,7 @@ public static class ImportEndpoints
     {
         if (await Forms.ReadAsync(context) is null) return;
         var user = context.User.Identity!.Name!;
-        var result = DatasetStore.Undo(catalog.DataPath);
+        var result = catalog.IsFolder ? DatasetStore.Undo(catalog.DataPath) : new UndoResult(null, [NotAFolder(catalog)]);
         if (!result.Succeeded)
         {
             await Notify(context, workspace.AddNotice(user, false, "Undo refused", ["Nothing was changed."], result.Errors));
@@ -109,6 +111,11 @@ public static class ImportEndpoints
         await Notify(context, workspace.AddNotice(user, true, $"Undone: {restored.Description}",
             [$"Restored {string.Join(", ", restored.Files.Select(f => f.Path))} as they were on {restored.When:yyyy-MM-dd HH:mm} UTC."]));
     }
+
+    /// <summary>Why nothing can be written when the viewer shows a dataset read from Neo4j.</summary>
+    public static DatasetError NotAFolder(ViewerCatalog catalog) => new("(dataset)", 0, 0,
+        $"the viewer shows the dataset in {catalog.DataPath}, read once at start, so it cannot import or undo; expected a dataset folder: "
+        + "import with 'trustgraph import' into the folder and push it with 'trustgraph neo4j push --replace'");
 
     private static Task Notify(HttpContext context, ImportNotice notice) =>
         Forms.SeeOther($"/import?notice={notice.Id}").ExecuteAsync(context);

@@ -16,7 +16,7 @@ public sealed class DatasetWatcher(ViewerCatalog catalog, IOptions<ViewerOptions
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.WatchDataPath || !Directory.Exists(catalog.DataPath)) return Task.CompletedTask;
+        if (!options.Value.WatchDataPath || !catalog.IsFolder || !Directory.Exists(catalog.DataPath)) return Task.CompletedTask;
         _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(catalog.DataPath)
         {

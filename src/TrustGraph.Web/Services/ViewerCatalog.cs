@@ -46,6 +46,9 @@ public sealed record ArrangementView(
     public string ReportHref => ArrangementId is null ? $"report/{Uri.EscapeDataString(AuthorityId)}" : $"report/{Uri.EscapeDataString(AuthorityId)}/{Uri.EscapeDataString(ArrangementId)}";
 }
 
+/// <summary>A dataset the host loaded before start (from Neo4j), and where it came from, as the viewer shows it.</summary>
+public sealed record PreloadedDataset(string Location, LoadResult Result);
+
 /// <summary>
 /// A dataset the viewer rejected when it changed on disk: the problems, and when. The viewer keeps serving the version
 /// it had, and says so in a banner.
@@ -106,16 +109,32 @@ public sealed class ViewerCatalog
     private volatile DatasetVersion _current;
     private volatile RejectedReload? _rejected;
 
-    public ViewerCatalog(IOptions<ViewerOptions> options, ILogger<ViewerCatalog> log)
+    public ViewerCatalog(IOptions<ViewerOptions> options, ILogger<ViewerCatalog> log, PreloadedDataset? preloaded = null)
     {
         _log = log;
+        if (preloaded is not null)
+        {
+            DataPath = preloaded.Location;
+            IsFolder = false;
+            _current = new DatasetVersion(1, preloaded.Result.Dataset, preloaded.Result.Errors, DateTimeOffset.UtcNow);
+            if (!preloaded.Result.IsValid) _log.LogError("The dataset in {Location} has {Count} problems: {Problems}", DataPath, preloaded.Result.Errors.Count, string.Join("; ", preloaded.Result.Errors.Take(20)));
+            return;
+        }
+        IsFolder = true;
         DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.DataPath) ? DatasetLocation.Default() : options.Value.DataPath);
         var result = DatasetLoader.Load(DataPath);
         _current = new DatasetVersion(1, result.Dataset, result.Errors, DateTimeOffset.UtcNow);
         if (!result.IsValid) _log.LogError("The dataset in {DataPath} has {Count} problems: {Problems}", DataPath, result.Errors.Count, string.Join("; ", result.Errors.Take(20)));
     }
 
+    /// <summary>The dataset folder, or where a preloaded dataset came from ("Neo4j at http://…").</summary>
     public string DataPath { get; }
+
+    /// <summary>
+    /// True when the dataset is a folder the viewer loaded, watches and may import into; false when the host preloaded it
+    /// from Neo4j (then it is read once, at start, and imports are off).
+    /// </summary>
+    public bool IsFolder { get; }
 
     /// <summary>The version being served now.</summary>
     public DatasetVersion Current => _current;
@@ -163,6 +182,7 @@ public sealed class ViewerCatalog
     /// </summary>
     public bool Reload()
     {
+        if (!IsFolder) return false;
         lock (_reloading)
         {
             var result = DatasetLoader.Load(DataPath);

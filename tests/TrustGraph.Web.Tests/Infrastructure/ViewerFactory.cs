@@ -37,6 +37,9 @@ public sealed class ViewerFactory(string dataPath, IReadOnlyDictionary<string, s
         builder.UseSetting("TrustGraph:ReloadDebounceMilliseconds", "300");
         // Each watcher holds one of the system's few inotify instances; only the tests of reloading need one.
         builder.UseSetting("TrustGraph:WatchDataPath", "false");
+        // The folder, never a Neo4j the machine's environment may name.
+        builder.UseSetting("NEO4J_URI", "");
+        builder.UseSetting("Neo4j:Uri", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
     }
