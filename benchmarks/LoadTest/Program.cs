@@ -94,6 +94,9 @@ var machineBusy = machineTo.Total == machineFrom.Total ? 0 : (double)(machineTo.
 
 await Task.Delay(TimeSpan.FromSeconds(6));
 var serverView = server.CircuitStatistics;
+var heapTrend = server.AllCircuitStatistics
+    .Select(line => System.Text.RegularExpressions.Regex.Match(line, "live managed memory (\\d+) MB"))
+    .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
 Console.WriteLine("Checking every session still answers…");
 var held = 0;
 foreach (var s in sessions)
@@ -129,7 +132,8 @@ var firstHalf = during.Take(during.Count / 2).DefaultIfEmpty().Average();
 var secondHalf = during.Skip(during.Count / 2).DefaultIfEmpty().Average();
 Console.WriteLine($"CPU while browsing: the machine {machineBusy:P0} busy; the server used {serverCpu:0.0} CPU-seconds, "
     + $"{serverCpu / ((browsingTo - browsingFrom) * Environment.ProcessorCount):P0} of the machine (the rest: Chromium laying out and drawing diagrams, and this driver)");
-Console.WriteLine($"Memory trend: mean {Mb((long)firstHalf)} in the first half of the minute, {Mb((long)secondHalf)} in the second");
+Console.WriteLine($"Server's live managed memory (after a full GC, logged every 5 s from its start): {string.Join(", ", heapTrend)} MB");
+Console.WriteLine($"Memory trend: mean {Mb((long)firstHalf)} in the first half of the browsing, {Mb((long)secondHalf)} in the second");
 return errors.Count == 0 && serverErrors.Count == 0 && held == options.Sessions ? 0 : 1;
 
 static double Percentile(IReadOnlyList<Latency> values, double p)

@@ -7,6 +7,10 @@ namespace TrustGraph.LoadTest;
 public sealed class ServerProcess(string dll, string contentRoot, int port, string dataPath)
 {
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _statistics = new();
+
+    /// <summary>Every summary the server logged, oldest first (one every 5 s).</summary>
+    public IReadOnlyList<string> AllCircuitStatistics => _statistics.ToList();
     private Process? _process;
 
     public Uri Address { get; } = new($"http://127.0.0.1:{port}/");
@@ -62,7 +66,11 @@ public sealed class ServerProcess(string dll, string contentRoot, int port, stri
         // The systemd console format: one line per message, "<3>" error, "<2>" critical and worse.
         if (line.Length > 2 && line[0] == '<' && line[1] is '0' or '1' or '2' or '3') _errors.Enqueue(line);
         var at = line.IndexOf("Circuit statistics: ", StringComparison.Ordinal);
-        if (at >= 0) CircuitStatistics = line[(at + "Circuit statistics: ".Length)..];
+        if (at >= 0)
+        {
+            CircuitStatistics = line[(at + "Circuit statistics: ".Length)..];
+            _statistics.Enqueue(CircuitStatistics);
+        }
     }
 
     /// <summary>The server's latest summary of its circuits (logged every 5 s): open circuits and its own time per inbound event.</summary>

@@ -53,7 +53,20 @@ public sealed class CircuitStatistics
         Array.Sort(sorted);
         string P(double p) => sorted.Length == 0 ? "-" : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)].ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         return $"circuits open {Open} (peak {peak}, {Interlocked.Read(ref _opened)} opened); inbound activities {Interlocked.Read(ref _activities)}: "
-            + $"p50 {P(50)} ms, p95 {P(95)} ms, max {(sorted.Length == 0 ? "-" : sorted[^1].ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))} ms";
+            + $"p50 {P(50)} ms, p95 {P(95)} ms, max {(sorted.Length == 0 ? "-" : sorted[^1].ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))} ms; "
+            + $"managed heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / (1024 * 1024)} MB after the last GC, {GC.CollectionCount(2)} full GCs";
+    }
+
+    /// <summary>
+    /// The managed memory still in use after a full, compacting collection: what the viewer really holds. For the
+    /// diagnostics log only (it stops the process for the collection).
+    /// </summary>
+    public static long LiveManagedBytes()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
 
@@ -89,6 +102,7 @@ public sealed class CircuitStatisticsLog(CircuitStatistics statistics, IConfigur
         if (!configuration.GetValue<bool>("TrustGraph:LogCircuitStatistics")) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            log.LogInformation("Circuit statistics: {Summary}", statistics.Summary());
+            log.LogInformation("Circuit statistics: {Summary}; live managed memory {Live} MB", statistics.Summary(),
+                CircuitStatistics.LiveManagedBytes() / (1024 * 1024));
     }
 }
