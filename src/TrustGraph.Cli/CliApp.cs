@@ -40,6 +40,7 @@ public static class CliApp
         CompareCommand.Create(console),
         Neo4jCommand.Create(console),
         ExportCommand.Create(console),
+        GenerateCommand.Create(console),
     ];
 }
 

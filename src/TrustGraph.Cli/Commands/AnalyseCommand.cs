@@ -1,5 +1,7 @@
 using System.CommandLine;
 using TrustGraph.Analyses;
+using TrustGraph.Graph;
+using TrustGraph.Loading;
 using TrustGraph.Model;
 
 namespace TrustGraph.Cli.Commands;
@@ -27,20 +29,59 @@ internal static class AnalyseCommand
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
         {
-            var dataset = Common.Load(parse.GetValue(data), console);
-            if (dataset is null) return CliApp.InvalidInput;
+            // One authority in memory at a time; nothing is printed until the whole dataset has proved valid.
+            var dir = Common.ResolveData(parse.GetValue(data));
             var id = parse.GetValue(authority);
             var arr = parse.GetValue(arrangement);
-            if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
+            var json = parse.GetValue(format) == "json";
+            var embedded = parse.GetValue(backend) != "neo4j";
+            var judge = parse.GetValue(guidance);
+            var stream = DatasetStream.Open(dir);
+            var outline = new List<AuthorityStructure>();
+            var findings = new List<Finding>();
+            var judged = new List<Finding>(); // guidance findings follow those of the four analyses
+            using var document = new FindingsJsonWriter();
+            Severity? worst = null;
+            void Report(Finding finding)
+            {
+                if (json) document.Add(finding);
+                else findings.Add(finding);
+                if (worst is null || finding.Severity > worst) worst = finding.Severity;
+            }
 
-            var findings = parse.GetValue(backend) == "neo4j" ? Neo4jCommand.Findings(id, arr, console) : Analysis.Run(dataset, id, arr);
-            if (findings is null) return Neo4jCommand.Neo4jFailed;
-            if (parse.GetValue(guidance)) findings = [.. findings, .. TrustGraph.Guidance.GuidanceChecks.Findings(dataset, id, arr)];
-            if (parse.GetValue(format) == "json") console.Out.WriteLine(FindingsJson.Write(findings));
+            foreach (var structure in stream.ReadAhead())
+            {
+                outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
+                if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
+                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
+                if (embedded)
+                    foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
+                if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
+            }
+            if (stream.Errors.Count > 0)
+            {
+                Common.ReportInvalid(dir, stream.Errors, console);
+                return CliApp.InvalidInput;
+            }
+            var dataset = new Dataset(outline, stream.Sources);
+            if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
+            if (!embedded)
+            {
+                var remote = Neo4jCommand.Findings(id, arr, console);
+                if (remote is null) return Neo4jCommand.Neo4jFailed;
+                foreach (var finding in remote) Report(finding);
+            }
+            foreach (var finding in judged) Report(finding);
+
+            if (json)
+            {
+                document.WriteTo(console.Out);
+                console.Out.WriteLine();
+            }
             else FindingsText.Write(dataset, findings, console);
 
             var threshold = parse.GetValue(failOn) switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => (Severity?)null };
-            return threshold is Severity t && findings.Any(f => f.Severity >= t) ? CliApp.ThresholdMet : CliApp.Ok;
+            return threshold is Severity t && worst >= t ? CliApp.ThresholdMet : CliApp.Ok;
         });
         return command;
     }

@@ -21,9 +21,15 @@ internal static class Common
         var dir = ResolveData(dataOption);
         var result = DatasetLoader.Load(dir);
         if (result.Dataset is not null) return result.Dataset;
-        console.Error.WriteLine($"trustgraph: the dataset in {dir} is invalid ({result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}); nothing was analysed:");
-        foreach (var error in result.Errors) console.Error.WriteLine("  " + error);
+        ReportInvalid(dir, result.Errors, console);
         return null;
+    }
+
+    /// <summary>Prints every problem of an invalid dataset to stderr (the caller exits 2).</summary>
+    public static void ReportInvalid(string dir, IReadOnlyList<DatasetError> errors, CliConsole console)
+    {
+        console.Error.WriteLine($"trustgraph: the dataset in {dir} is invalid ({errors.Count} problem{(errors.Count == 1 ? "" : "s")}); nothing was analysed:");
+        foreach (var error in errors) console.Error.WriteLine("  " + error);
     }
 
     /// <summary>Checks that the authority (and arrangement) exist, saying which ones do when they don't.</summary>

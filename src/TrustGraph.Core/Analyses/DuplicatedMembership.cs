@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using TrustGraph.Graph;
 using TrustGraph.Model;
 
@@ -16,8 +18,10 @@ public static class DuplicatedMembership
         var findings = new List<Finding>();
         foreach (var person in graph.People)
         {
-            findings.AddRange(ListedTwiceOnOneBody(graph, person));
-            if (AcrossBodies(graph, person, office: false) is { } finding) findings.Add(finding);
+            if (person.Seats.Count < 2) continue; // one seat: neither listed twice nor on several bodies
+            var byBody = SeatsByBody(person);
+            findings.AddRange(ListedTwiceOnOneBody(graph, person, byBody));
+            if (AcrossBodies(graph, person, office: false, byBody) is { } finding) findings.Add(finding);
         }
         foreach (var office in Offices(graph))
             if (AcrossBodies(graph, office, office: true) is { } finding) findings.Add(finding);
@@ -25,12 +29,12 @@ public static class DuplicatedMembership
         return findings;
     }
 
-    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person)
+    private static IEnumerable<Finding> ListedTwiceOnOneBody(GovernanceGraph graph, PersonSeats person, List<(string Body, List<Seat> Seats)> byBody)
     {
-        foreach (var group in person.Seats.GroupBy(s => s.Body).Where(g => g.Count() > 1))
+        foreach (var (bodyId, seats) in byBody)
         {
-            var body = graph.Body(group.Key);
-            var seats = group.ToList();
+            if (seats.Count < 2) continue;
+            var body = graph.Body(bodyId);
             yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
                 [person.Name, body.Id, body.Name],
                 ListedTwiceMessage(person.Name, body.Name, seats.Select(s => SeatDescription(s.Role, s.Post)).ToList()),
@@ -54,24 +58,24 @@ public static class DuplicatedMembership
             .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
             .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", OfficeName(g.First().Post!, g.First().Agency!), g.ToList()));
 
-    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office)
+    private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office, List<(string Body, List<Seat> Seats)>? byBody = null)
     {
-        var bodies = person.Seats.Select(s => s.Body).Distinct().ToList();
-        if (bodies.Count < 2) return null;
+        byBody ??= SeatsByBody(person);
+        if (byBody.Count < 2) return null;
+        var bodies = byBody.ConvertAll(g => g.Body);
 
         var chaired = person.Seats.Where(s => s.Role is SeatRole.Chair or SeatRole.ViceChair).Select(s => s.Body).ToHashSet();
         var reasons = new List<string>();
         var unexplained = new List<string>();
-        foreach (var bodyId in bodies)
+        foreach (var (bodyId, seats) in byBody)
         {
-            var seats = person.Seats.Where(s => s.Body == bodyId).ToList();
             var reason = LinkReason(graph, bodyId, seats, chaired);
             if (reason is null) unexplained.Add(bodyId);
             else reasons.Add(reason);
         }
 
-        var seatList = bodies.Select(id =>
-            (graph.Body(id).Name, (IReadOnlyList<string>)person.Seats.Where(s => s.Body == id).Select(s => s.Role.ToWord()).Distinct().ToList())).ToList();
+        var seatList = byBody.ConvertAll(g =>
+            (graph.Body(g.Body).Name, (IReadOnlyList<string>)g.Seats.Select(s => s.Role.ToWord()).Distinct().ToList()));
         var deliberate = IsDeliberate(unexplained.Count);
         var message = AcrossBodiesMessage(person.Name, office, seatList, reasons, unexplained.Count);
 
@@ -86,18 +90,31 @@ public static class DuplicatedMembership
         };
     }
 
+    /// <summary>The person's seats grouped by body, bodies in the order their first seat appears.</summary>
+    private static List<(string Body, List<Seat> Seats)> SeatsByBody(PersonSeats person)
+    {
+        var groups = new List<(string Body, List<Seat> Seats)>(person.Seats.Count);
+        foreach (var seat in person.Seats)
+        {
+            var i = groups.FindIndex(g => g.Body == seat.Body);
+            if (i < 0) groups.Add((seat.Body, [seat]));
+            else groups[i].Seats.Add(seat);
+        }
+        return groups;
+    }
+
     /// <summary>Why this person's seat on this body is a deliberate link, or null when nothing explains it.</summary>
     private static string? LinkReason(GovernanceGraph graph, string bodyId, List<Seat> seats, HashSet<string> chaired)
     {
         var body = graph.Body(bodyId);
-        if (seats.All(s => !s.IsMembership))
+        if (seats.TrueForAll(s => !s.IsMembership))
             return NotMembershipReason(body.Name, seats.Select(s => s.Role.ToWord()).Distinct().ToList());
 
-        foreach (var other in chaired.Where(c => c != bodyId))
+        foreach (var other in chaired)
         {
-            var line = graph.Lines.OutEdges(other).FirstOrDefault(e => e.Target == bodyId);
-            if (line is not null)
-                return ChairLinkReason(body.Name, graph.Body(other).Name, line.Line.Kind);
+            if (other == bodyId) continue;
+            foreach (var edge in graph.Lines.OutEdges(other))
+                if (edge.Target == bodyId) return ChairLinkReason(body.Name, graph.Body(other).Name, edge.Line.Kind);
         }
 
         if (seats.Any(s => s.Role == SeatRole.Advisor))
@@ -148,15 +165,22 @@ public static class DuplicatedMembership
     public static string AcrossBodiesMessage(string holder, bool office, IReadOnlyList<(string BodyName, IReadOnlyList<string> Roles)> seats,
         IReadOnlyList<string> reasons, int unexplained)
     {
-        var seatList = FindingText.Names(seats.Select(s => $"{s.BodyName} ({string.Join(", ", s.Roles)})"));
-        var message = office
-            ? $"The {holder}, one office and so one person, sits on {seats.Count} bodies: {seatList}."
-            : $"{holder} sits on {seats.Count} bodies: {seatList}.";
-        if (reasons.Count > 0) message += " " + string.Join(" ", reasons);
-        message += IsDeliberate(unexplained)
-            ? " This is a deliberate link between the bodies, not a duplicate."
-            : $" {unexplained} of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.";
-        return message;
+        // Built in one buffer: this message is written for thousands of people in a national dataset.
+        var message = new StringBuilder(256);
+        if (office) message.Append("The ").Append(holder).Append(", one office and so one person, sits on ");
+        else message.Append(holder).Append(" sits on ");
+        message.Append(seats.Count.ToString(CultureInfo.CurrentCulture)).Append(" bodies: ");
+        for (var i = 0; i < seats.Count; i++)
+        {
+            if (i > 0) message.Append(i == seats.Count - 1 ? " and " : ", ");
+            message.Append(seats[i].BodyName).Append(" (").AppendJoin(", ", seats[i].Roles).Append(')');
+        }
+        message.Append('.');
+        foreach (var reason in reasons) message.Append(' ').Append(reason);
+        if (IsDeliberate(unexplained)) message.Append(" This is a deliberate link between the bodies, not a duplicate.");
+        else message.Append(' ').Append(unexplained.ToString(CultureInfo.CurrentCulture))
+            .Append(" of these seats are not explained by a link between the bodies: a heavy load on one person and a single point of failure.");
+        return message.ToString();
     }
 
     public static string AcrossBodiesRemedy(string holder, bool office, IReadOnlyList<string> unexplainedBodyNames) =>

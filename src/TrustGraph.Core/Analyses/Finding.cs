@@ -40,8 +40,19 @@ public static class Checks
 
 internal static class FindingText
 {
-    public static IReadOnlyList<string> SourcesOf(IEnumerable<SourceRef> refs) =>
-        refs.Select(r => r.ToString()).Distinct().ToList();
+    /// <summary>The distinct references, in first-seen order, as text. A reference's text is unique to it (ids cannot hold '#').</summary>
+    public static IReadOnlyList<string> SourcesOf(IEnumerable<SourceRef> refs)
+    {
+        var distinct = new List<SourceRef>();
+        HashSet<SourceRef>? seen = null;
+        foreach (var r in refs)
+        {
+            if (seen is not null ? !seen.Add(r) : distinct.Contains(r)) continue;
+            distinct.Add(r);
+            if (seen is null && distinct.Count > 16) seen = [.. distinct];
+        }
+        return distinct.ConvertAll(r => r.ToString());
+    }
 
     public static string Names(IEnumerable<string> names)
     {

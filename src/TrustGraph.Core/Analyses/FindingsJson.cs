@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TrustGraph.Analyses;
 
@@ -18,10 +21,180 @@ public static class FindingsJson
         TypeInfoResolver = FindingsJsonContext.Default,
     };
 
+    internal static JsonTypeInfo<FindingsDocument> DocumentInfo => (JsonTypeInfo<FindingsDocument>)Options.GetTypeInfo(typeof(FindingsDocument));
+
+    internal static JsonTypeInfo<Finding> FindingInfo => (JsonTypeInfo<Finding>)Options.GetTypeInfo(typeof(Finding));
+
+    /// <summary>The writer settings the serializer itself uses for <see cref="Options"/>, so a document written piecemeal is the same bytes.</summary>
+    internal static JsonWriterOptions WriterOptions => new()
+    {
+        Encoder = Options.Encoder,
+        Indented = Options.WriteIndented,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+        MaxDepth = Options.MaxDepth,
+        SkipValidation = true,
+    };
+
     public static string Write(IReadOnlyList<Finding> findings) =>
-        JsonSerializer.Serialize(new FindingsDocument(findings), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<FindingsDocument>)Options.GetTypeInfo(typeof(FindingsDocument)));
+        JsonSerializer.Serialize(new FindingsDocument(findings), DocumentInfo);
 
     public static FindingsDocument Read(string json) =>
-        JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<FindingsDocument>)Options.GetTypeInfo(typeof(FindingsDocument)))
+        JsonSerializer.Deserialize(json, DocumentInfo)
         ?? throw new JsonException("the findings document is empty");
+}
+
+/// <summary>
+/// The findings document written one finding at a time, as findings are made: the same text as <see cref="FindingsJson.Write"/>
+/// gives for the same findings, without holding the findings or one large string. The UTF-8 is kept in 64 KiB segments up to
+/// <see cref="MemoryLimit"/> bytes and in a temporary file (deleted when the writer is disposed) beyond it, so a national
+/// document costs the process two megabytes, not its size.
+/// </summary>
+public sealed class FindingsJsonWriter : IDisposable
+{
+    public const int MemoryLimit = 2 * 1024 * 1024;
+
+    private readonly SpillingBuffer _buffer;
+    private readonly Utf8JsonWriter _writer;
+    private bool _ended;
+
+    public FindingsJsonWriter() : this(MemoryLimit) { }
+
+    internal FindingsJsonWriter(int memoryLimit)
+    {
+        _buffer = new SpillingBuffer(memoryLimit);
+        _writer = new Utf8JsonWriter(_buffer, FindingsJson.WriterOptions);
+        _writer.WriteStartObject();
+        _writer.WritePropertyName("findings");
+        _writer.WriteStartArray();
+    }
+
+    public int Count { get; private set; }
+
+    public void Add(Finding finding)
+    {
+        if (_ended) throw new InvalidOperationException("the document has already been written out");
+        JsonSerializer.Serialize(_writer, finding, FindingsJson.FindingInfo);
+        _writer.Flush();
+        _buffer.SpillIfFull();
+        Count++;
+    }
+
+    /// <summary>Ends the document and writes it to <paramref name="output"/> (no newline after it).</summary>
+    public void WriteTo(TextWriter output)
+    {
+        if (!_ended)
+        {
+            _writer.WriteEndArray();
+            _writer.WriteEndObject();
+            _writer.Flush();
+            _ended = true;
+        }
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+        var chars = ArrayPool<char>.Shared.Rent(SpillingBuffer.SegmentSize);
+        try
+        {
+            foreach (var bytes in _buffer.Contents())
+            {
+                var n = decoder.GetChars(bytes.Span, chars, flush: false); // UTF-8 never gives more chars than bytes
+                output.Write(chars, 0, n);
+            }
+            output.Write(chars, 0, decoder.GetChars([], chars, flush: true));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _buffer.Dispose();
+    }
+
+    /// <summary>
+    /// An <see cref="IBufferWriter{T}"/> over 64 KiB arrays that moves its full segments to a temporary file once they hold more
+    /// than the limit, and reuses the arrays. Where no temporary file can be made, everything stays in memory.
+    /// </summary>
+    private sealed class SpillingBuffer(int limit) : IBufferWriter<byte>, IDisposable
+    {
+        public const int SegmentSize = 64 * 1024;
+        private readonly List<(byte[] Array, int Used)> _segments = [];
+        private readonly Stack<byte[]> _free = new();
+        private FileStream? _spill;
+        private bool _spillUnavailable;
+
+        public void Advance(int count)
+        {
+            var (array, used) = _segments[^1];
+            _segments[^1] = (array, used + count);
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Current(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Current(sizeHint).Span;
+
+        private Memory<byte> Current(int sizeHint)
+        {
+            sizeHint = Math.Max(sizeHint, 1);
+            if (_segments.Count == 0 || _segments[^1].Array.Length - _segments[^1].Used < sizeHint)
+                _segments.Add((sizeHint <= SegmentSize && _free.TryPop(out var reused) ? reused : new byte[Math.Max(SegmentSize, sizeHint)], 0));
+            var (array, used) = _segments[^1];
+            return array.AsMemory(used);
+        }
+
+        /// <summary>Moves every segment but the one being filled to the temporary file, once they hold more than the limit.</summary>
+        public void SpillIfFull()
+        {
+            if (_spillUnavailable || _segments.Count < 2 || (long)(_segments.Count - 1) * SegmentSize < limit) return;
+            if (_spill is null)
+            {
+                try
+                {
+                    _spill = new FileStream(Path.Combine(Path.GetTempPath(), $"trustgraph-findings-{Guid.NewGuid():N}.json"),
+                        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _spillUnavailable = true;
+                    return;
+                }
+            }
+            for (var i = 0; i < _segments.Count - 1; i++)
+            {
+                _spill.Write(_segments[i].Array, 0, _segments[i].Used);
+                if (_segments[i].Array.Length == SegmentSize) _free.Push(_segments[i].Array);
+            }
+            _segments.RemoveRange(0, _segments.Count - 1);
+        }
+
+        /// <summary>Everything written, in order: the temporary file's contents, then the segments still in memory.</summary>
+        public IEnumerable<ReadOnlyMemory<byte>> Contents()
+        {
+            if (_spill is not null)
+            {
+                _spill.Position = 0;
+                var chunk = ArrayPool<byte>.Shared.Rent(SegmentSize);
+                try
+                {
+                    int read;
+                    while ((read = _spill.Read(chunk, 0, SegmentSize)) > 0) yield return chunk.AsMemory(0, read);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(chunk);
+                }
+            }
+            foreach (var (array, used) in _segments) yield return array.AsMemory(0, used);
+        }
+
+        public void Dispose()
+        {
+            _spill?.Dispose();
+            _segments.Clear();
+            _free.Clear();
+        }
+    }
 }

@@ -25,8 +25,8 @@ public sealed record PersonSeats(string Key, string Name, IReadOnlyList<Seat> Se
 public sealed class GovernanceGraph
 {
     private readonly Dictionary<string, Body> _bodies;
-    private readonly ILookup<string, Seat> _seatsByBody;
-    private readonly ILookup<string, Duty> _dutiesByBody;
+    private ILookup<string, Seat>? _seatsByBody;
+    private ILookup<string, Duty>? _dutiesByBody;
 
     private GovernanceGraph(AuthorityStructure structure, Arrangement? arrangement)
     {
@@ -36,8 +36,6 @@ public sealed class GovernanceGraph
         _bodies = Bodies.ToDictionary(b => b.Id);
         Seats = structure.Seats.Where(s => _bodies.ContainsKey(s.Body)).ToList();
         Duties = structure.Duties.Where(d => _bodies.ContainsKey(d.Body)).ToList();
-        _seatsByBody = Seats.ToLookup(s => s.Body);
-        _dutiesByBody = Duties.ToLookup(d => d.Body);
 
         Lines = new BidirectionalGraph<string, LineEdge>(allowParallelEdges: true);
         Chain = new BidirectionalGraph<string, LineEdge>(allowParallelEdges: true);
@@ -50,11 +48,7 @@ public sealed class GovernanceGraph
             if (line.Kind.CarriesAccountability()) Chain.AddEdge(edge);
         }
 
-        People = Seats
-            .Where(s => s.Person is not null)
-            .GroupBy(s => PersonName.Key(s.Person!))
-            .Select(g => new PersonSeats(g.Key, g.First().Person!, g.ToList()))
-            .ToList();
+        People = GroupByPerson(Seats);
     }
 
     public AuthorityStructure Structure { get; }
@@ -77,8 +71,8 @@ public sealed class GovernanceGraph
 
     public Body Body(string id) => _bodies[id];
     public bool Contains(string bodyId) => _bodies.ContainsKey(bodyId);
-    public IEnumerable<Seat> SeatsOn(string bodyId) => _seatsByBody[bodyId];
-    public IEnumerable<Duty> DutiesOf(string bodyId) => _dutiesByBody[bodyId];
+    public IEnumerable<Seat> SeatsOn(string bodyId) => LazyInitializer.EnsureInitialized(ref _seatsByBody, () => Seats.ToLookup(s => s.Body))[bodyId];
+    public IEnumerable<Duty> DutiesOf(string bodyId) => LazyInitializer.EnsureInitialized(ref _dutiesByBody, () => Duties.ToLookup(d => d.Body))[bodyId];
 
     /// <summary>The bodies this body is divided into (containment, from <c>part_of</c>).</summary>
     public IEnumerable<Body> PartsOf(string bodyId) => Bodies.Where(b => b.PartOf == bodyId);
@@ -88,6 +82,25 @@ public sealed class GovernanceGraph
 
     public static string TitleOf(string authorityName, string? arrangementId) =>
         arrangementId is null ? authorityName : $"{authorityName} ({arrangementId})";
+
+    /// <summary>Every named person's seats, people in the order their first seat appears, seats in file order.</summary>
+    private static List<PersonSeats> GroupByPerson(IReadOnlyList<Seat> seats)
+    {
+        var byKey = new Dictionary<string, List<Seat>>();
+        var people = new List<PersonSeats>();
+        foreach (var seat in seats)
+        {
+            if (seat.Person is null) continue;
+            var key = PersonName.Key(seat.Person);
+            if (!byKey.TryGetValue(key, out var held))
+            {
+                byKey.Add(key, held = []);
+                people.Add(new PersonSeats(key, seat.Person, held));
+            }
+            held.Add(seat);
+        }
+        return people;
+    }
 
     /// <summary>One graph per arrangement of the authority (one graph when the papers describe none).</summary>
     public static IReadOnlyList<GovernanceGraph> For(AuthorityStructure structure) =>

@@ -12,6 +12,7 @@ public readonly record struct CsvRow(int Line, string[] Fields);
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
+    private (string Name, int Index)[] _asked = [];
 
     private CsvTable(string file, Dictionary<string, int> columns, List<CsvRow> rows)
     {
@@ -25,7 +26,15 @@ public sealed class CsvTable
     public IReadOnlyCollection<string> ColumnNames => _columns.Keys;
 
     /// <summary>The 0-based index of a column, or -1 when the header lacks it.</summary>
-    public int IndexOf(string column) => _columns.GetValueOrDefault(column, -1);
+    public int IndexOf(string column)
+    {
+        // Callers ask for the same few column names (string literals) on every row: answer those by reference first.
+        foreach (var (name, index) in _asked)
+            if (ReferenceEquals(name, column)) return index;
+        var found = _columns.GetValueOrDefault(column, -1);
+        if (_asked.Length < 16) _asked = [.. _asked, (column, found)];
+        return found;
+    }
 
     public static CsvTable? Read(string path, string displayName, ICollection<DatasetError> errors)
     {

@@ -19,41 +19,18 @@ public static class DatasetLoader
 
     public static LoadResult Load(string directory)
     {
-        var errors = new List<DatasetError>();
-        if (!Directory.Exists(directory))
-        {
-            errors.Add(new DatasetError(directory, 0, 0, "the dataset folder does not exist; expected a folder holding authorities.csv and sources.csv"));
-            return new LoadResult(null, errors);
-        }
+        var stream = DatasetStream.Open(directory);
+        var structures = stream.Structures().ToList();
+        return stream.Errors.Count > 0
+            ? new LoadResult(null, stream.Errors)
+            : new LoadResult(new Dataset(structures, stream.Sources), stream.Errors);
+    }
 
-        var references = new List<(string File, int Line, int Column, string Id)>();
-        var sources = ReadSources(directory, errors);
-        var authorities = ReadAuthorities(directory, errors);
-        var structures = new List<AuthorityStructure>();
-        foreach (var authority in authorities)
-        {
-            var folder = Path.Combine(directory, authority.Id);
-            if (!Directory.Exists(folder))
-            {
-                errors.Add(new DatasetError($"{authority.Id}/", 0, 0,
-                    $"the folder for authority '{authority.Id}' is missing; expected {string.Join(", ", AuthorityFiles)} in it"));
-                continue;
-            }
-            structures.Add(ReadAuthority(folder, authority, errors, references));
-        }
-
-        var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var r in references.Where(r => !sourceIds.Contains(r.Id)))
-            errors.Add(new DatasetError(r.File, r.Line, r.Column, $"source '{r.Id}' is not in sources.csv; expected the id of a row of sources.csv"));
-
-        errors.Sort(static (a, b) =>
-        {
-            var byFile = string.CompareOrdinal(a.File, b.File);
-            return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
-        });
-        return errors.Count > 0
-            ? new LoadResult(null, errors)
-            : new LoadResult(new Dataset(structures, sources), errors);
+    /// <summary>The order errors are reported in: by file, then line, then column.</summary>
+    internal static int ErrorOrder(DatasetError a, DatasetError b)
+    {
+        var byFile = string.CompareOrdinal(a.File, b.File);
+        return byFile != 0 ? byFile : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
     private static CsvTable? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
@@ -73,7 +50,7 @@ public static class DatasetLoader
         return null;
     }
 
-    private static List<Source> ReadSources(string directory, List<DatasetError> errors)
+    internal static List<Source> ReadSources(string directory, List<DatasetError> errors)
     {
         var result = new List<Source>();
         var table = Open(Path.Combine(directory, "sources.csv"), "sources.csv", ["id", "title", "publisher", "date"], errors);
@@ -90,7 +67,7 @@ public static class DatasetLoader
         return result;
     }
 
-    private static List<Authority> ReadAuthorities(string directory, List<DatasetError> errors)
+    internal static List<Authority> ReadAuthorities(string directory, List<DatasetError> errors)
     {
         var result = new List<Authority>();
         var table = Open(Path.Combine(directory, "authorities.csv"), "authorities.csv", ["id", "name", "ons_code", "tier"], errors);
@@ -108,9 +85,20 @@ public static class DatasetLoader
         return result;
     }
 
-    private static AuthorityStructure ReadAuthority(
-        string folder, Authority authority, List<DatasetError> errors, List<(string, int, int, string)> references)
+    internal static AuthorityStructure ReadAuthority(
+        string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
+        references.ForgetParsed();
+        // The model keeps one string per distinct id, post and agency: they repeat on row after row, and the copies read from each
+        // row then die young instead of being kept.
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Keep(string? value)
+        {
+            if (value is null) return null;
+            if (kept.TryGetValue(value, out var same)) return same;
+            kept.Add(value, value);
+            return value;
+        }
         string Display(string file) => $"{authority.Id}/{file}";
 
         var arrangements = new List<Arrangement>();
@@ -154,9 +142,9 @@ public static class DatasetLoader
                 var listed = r.Optional("membership_listed");
                 if (listed is not null and not ("full" or "partial"))
                     r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
-                bodies.Add(new Body(id, name, kind.Value, layer.Value, arrangement, meets, source.Value)
+                bodies.Add(new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value)
                 {
-                    PartOf = r.Optional("part_of"),
+                    PartOf = Keep(r.Optional("part_of")),
                     MembershipPartial = listed == "partial",
                 });
                 partOfRows.Add((r, r.Optional("part_of")));
@@ -199,7 +187,7 @@ public static class DatasetLoader
             if (r.Optional("partner_category") is not null && category is null) continue;
             if (r.Optional("status") is not null && status is null) continue;
             if (r.Optional("voting") is not null && voting is null) continue;
-            seats.Add(new Seat(body!, post, person, r.Optional("agency"), category, role ?? SeatRole.Member, voting,
+            seats.Add(new Seat(Keep(body)!, Keep(post), person, Keep(r.Optional("agency")), category, role ?? SeatRole.Member, voting,
                 status ?? SeatStatus.Filled, source.Value));
         }
 
@@ -215,7 +203,7 @@ public static class DatasetLoader
             var kind = r.Enum<AccountabilityKind>("kind", required: true);
             var source = r.SourceRef("source", references);
             if (fromKnown && toKnown && kind is not null && source is not null)
-                lines.Add(new AccountabilityLine(from!, to!, kind.Value, source.Value));
+                lines.Add(new AccountabilityLine(Keep(from)!, Keep(to)!, kind.Value, source.Value));
         }
 
         var duties = new List<Duty>();
@@ -230,7 +218,7 @@ public static class DatasetLoader
             var source = r.SourceRef("source", references);
             if (!known || duty is null || source is null) continue;
             if (r.Optional("outcome") is not null && outcome is null) continue;
-            duties.Add(new Duty(body!, duty, outcome, source.Value));
+            duties.Add(new Duty(Keep(body)!, duty, outcome, source.Value));
         }
 
         return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);

@@ -97,6 +97,43 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, ICollection<Datas
         references.Add((table.File, row.Line, ColumnNumber(column), reference.SourceId));
         return reference;
     }
+
+    /// <summary>A source reference, checked against <c>sources.csv</c> as it is read (an unknown source id is an error on this cell).</summary>
+    public SourceRef? SourceRef(string column, SourceCatalogue sources)
+    {
+        var value = Required(column, "a source id from sources.csv, optionally followed by #locator");
+        if (value is null) return null;
+        var reference = sources.Parse(value);
+        if (!Slug.IsValid(reference.SourceId))
+        {
+            Error(column, $"'{value}' is not a source reference; expected a source id (lower-case slug) optionally followed by #locator");
+            return null;
+        }
+        if (!sources.Contains(reference.SourceId))
+            Error(column, $"source '{reference.SourceId}' is not in sources.csv; expected the id of a row of sources.csv");
+        return reference;
+    }
+}
+
+/// <summary>
+/// The ids of <c>sources.csv</c>, read before anything cites them, and the references already parsed: a dataset cites a few
+/// hundred distinct references tens of thousands of times.
+/// </summary>
+internal sealed class SourceCatalogue(IEnumerable<string> ids)
+{
+    private readonly HashSet<string> _ids = ids.ToHashSet(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceRef> _parsed = new(StringComparer.Ordinal);
+
+    public bool Contains(string id) => _ids.Contains(id);
+
+    /// <summary>Forgets the parsed references: each authority cites its own, so a dataset read authority by authority keeps only one authority's.</summary>
+    public void ForgetParsed() => _parsed.Clear();
+
+    public SourceRef Parse(string text)
+    {
+        if (!_parsed.TryGetValue(text, out var reference)) _parsed.Add(text, reference = Model.SourceRef.Parse(text));
+        return reference;
+    }
 }
 
 /// <summary>Ids in the dataset are lower-case slugs: <c>[a-z0-9-]+</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace TrustGraph.Model;
@@ -9,25 +8,36 @@ namespace TrustGraph.Model;
 /// </summary>
 public static class Vocabulary<TEnum> where TEnum : struct, Enum
 {
-    private static readonly FrozenDictionary<string, TEnum> ByWord;
-    private static readonly FrozenDictionary<TEnum, string> ByValue;
-
-    static Vocabulary()
-    {
-        var values = Enum.GetValues<TEnum>();
-        ByValue = values.ToFrozenDictionary(v => v, v => ToWord(v.ToString()));
-        ByWord = values.ToFrozenDictionary(v => ToWord(v.ToString()), v => v, StringComparer.Ordinal);
-        Words = values.Select(v => ByValue[v]).ToArray();
-    }
+    // Plain arrays rather than frozen dictionaries: an enumeration has a handful of values, and a short program should not
+    // spend its start-up compiling dictionary code for each of them.
+    private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+    private static readonly string[] WordsOfValues = WordsOf(Values);
 
     /// <summary>The allowed words, in declaration order, for error messages.</summary>
-    public static IReadOnlyList<string> Words { get; }
+    public static IReadOnlyList<string> Words { get; } = WordsOfValues;
 
     public static string AllowedList => string.Join(", ", Words);
 
-    public static bool TryParse(string word, out TEnum value) => ByWord.TryGetValue(word, out value);
+    public static bool TryParse(string word, out TEnum value)
+    {
+        var i = Array.IndexOf(WordsOfValues, word);
+        value = i < 0 ? default : Values[i];
+        return i >= 0;
+    }
 
-    public static string Word(TEnum value) => ByValue[value];
+    public static string Word(TEnum value)
+    {
+        for (var i = 0; i < Values.Length; i++)
+            if (EqualityComparer<TEnum>.Default.Equals(Values[i], value)) return WordsOfValues[i];
+        throw new KeyNotFoundException($"{value} is not a value of {typeof(TEnum).Name}");
+    }
+
+    private static string[] WordsOf(TEnum[] values)
+    {
+        var words = new string[values.Length];
+        for (var i = 0; i < values.Length; i++) words[i] = ToWord(values[i].ToString());
+        return words;
+    }
 
     private static string ToWord(string pascal)
     {

@@ -74,7 +74,8 @@ public sealed class HostileTextBrowserTests
 
         await page.ClickAsync("#tab-onion");
         await ViewerBrowserTests.WaitForDiagramAsync(page, graph.Title, "onion");
-        Assert.Equal(graph.Bodies.Select(b => b.Id).ToHashSet(), await ViewerBrowserTests.NodeIdsAsync(page));
+        var expectedIds = graph.Bodies.Select(b => b.Id).ToHashSet();
+        Assert.Equal(expectedIds, await ViewerBrowserTests.SettledNodeIdsAsync(page, expectedIds));
         await page.ClickAsync("#tab-table");
         await Assertions.Expect(page.Locator(".structure-table tbody tr")).ToHaveCountAsync(graph.Bodies.Count);
         var table = await page.Locator(".structure-table").TextContentAsync();

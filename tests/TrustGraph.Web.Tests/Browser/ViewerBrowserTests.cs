@@ -30,6 +30,21 @@ public sealed class ViewerBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             new[] { type, title });
     }
 
+    /// <summary>
+    /// The diagram's node ids once they match <paramref name="expected"/>, or what is drawn after 20 s: a diagram may be
+    /// redrawn once more after a selection (same content, new element), so one read can catch it between the two.
+    /// </summary>
+    internal static async Task<HashSet<string>> SettledNodeIdsAsync(IPage page, HashSet<string> expected)
+    {
+        var ids = await NodeIdsAsync(page);
+        for (var attempt = 0; attempt < 100 && !ids.SetEquals(expected); attempt++)
+        {
+            await Task.Delay(200);
+            ids = await NodeIdsAsync(page);
+        }
+        return ids;
+    }
+
     internal static async Task<HashSet<string>> NodeIdsAsync(IPage page) =>
         (await page.Locator(".diagram-canvas svg .tg-node.tg-body").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.id)")).ToHashSet();
 
@@ -51,8 +66,8 @@ public sealed class ViewerBrowserTests(ITestOutputHelper output) : IAsyncLifetim
                 }
                 await WaitForDiagramAsync(page, graph.Title);
                 await Assertions.Expect(page.Locator(".diagram-canvas svg .tg-node.tg-body")).ToHaveCountAsync(graph.Bodies.Count);
-                var ids = await NodeIdsAsync(page);
-                Assert.Equal(graph.Bodies.Select(b => b.Id).ToHashSet(), ids);
+                var expected = graph.Bodies.Select(b => b.Id).ToHashSet();
+                Assert.Equal(expected, await SettledNodeIdsAsync(page, expected));
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot($"explorer-{authority.Id}-{graph.ArrangementId}") });
             }
         }
@@ -108,7 +123,8 @@ public sealed class ViewerBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await page.ClickAsync("#tab-onion");
         await WaitForDiagramAsync(page, "Worcestershire (proposed-2010)", "onion");
         var graph = TestData.Graph("worcestershire", "proposed-2010");
-        Assert.Equal(graph.Bodies.Select(b => b.Id).ToHashSet(), await NodeIdsAsync(page));
+        var expectedIds = graph.Bodies.Select(b => b.Id).ToHashSet();
+        Assert.Equal(expectedIds, await SettledNodeIdsAsync(page, expectedIds));
         Assert.Equal(6, await page.Locator(".diagram-canvas .tg-outcome").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("explorer-onion-worcestershire-proposed-2010") });
 
