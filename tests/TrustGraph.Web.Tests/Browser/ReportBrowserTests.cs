@@ -23,6 +23,7 @@ public sealed class ReportBrowserTests
         Assert.True(await page.Locator("article.gap .remedy").CountAsync() > 0, "each gap has its remedy");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("report-worcestershire-2009"), FullPage = true });
 
+        await page.Locator(".report-page[data-interactive=true]").WaitForAsync();
         await page.SelectOptionAsync("#report-arrangement", "proposed-2010");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/report/worcestershire/proposed-2010$"));
         await Assertions.Expect(page.Locator(".why")).ToContainTextAsync("proposed-2010");
@@ -37,6 +38,7 @@ public sealed class ReportBrowserTests
         Assert.Empty(doc.QuerySelectorAll("script"));
         Assert.Equal(2, doc.QuerySelectorAll("#diagrams svg").Length);
 
+        await page.Locator(".report-page[data-interactive=true]").WaitForAsync();
         await page.SelectOptionAsync("#report-authority", "york");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/report/york$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("York");
