@@ -25,6 +25,7 @@ public sealed class ImportBrowserTests
         var page = await session.OpenAsync("import");
 
         await page.ClickAsync(".signin-needed a");
+        await page.Locator("#password").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sign-in") });
         await SignInAsync(page, "/import");
         await Assertions.Expect(page.Locator(".account .who")).ToContainTextAsync("Signed in as admin");
