@@ -224,18 +224,7 @@ public static class MembershipListReader
 
     private static List<CsvRow>? Records(string text, char separator, int limit, string file, ICollection<DatasetError>? errors, ICollection<DatasetError>? warnings)
     {
-        var options = new CsvReaderOptions
-        {
-            Separator = separator,
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = true,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            DetectSeparatorHint = false,
-            MaxRecordSize = 1 << 20,
-        };
+        var options = CsvTable.Options(separator);
         if (errors is not null && warnings is not null)
             options = options with
             {

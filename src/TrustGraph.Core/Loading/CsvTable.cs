@@ -49,7 +49,8 @@ public sealed class CsvTable
         return Read(reader, displayName, errors);
     }
 
-    private static CsvReaderOptions Options(char separator) => new()
+    /// <summary>How TrustGraph reads any CSV: RFC 4180 with line breaks in quotes, lines counted, malformed quoting recovered, records capped at 1 MB.</summary>
+    internal static CsvReaderOptions Options(char separator) => new()
     {
         Separator = separator,
         HasHeader = false,
