@@ -1,0 +1,170 @@
+using Microsoft.Msagl.Core.Geometry;
+using Microsoft.Msagl.Core.Geometry.Curves;
+using Microsoft.Msagl.Core.Layout;
+using Microsoft.Msagl.Core.Routing;
+using Microsoft.Msagl.Layout.Layered;
+using Microsoft.Msagl.Miscellaneous;
+using MsaglNode = Microsoft.Msagl.Core.Layout.Node;
+using MsaglEdge = Microsoft.Msagl.Core.Layout.Edge;
+
+namespace TrustGraph.Diagrams;
+
+/// <summary>
+/// The hierarchy laid out by MSAGL's layered (Sugiyama) layout. Each line is given to MSAGL from the body answered to
+/// down to the body that answers, so MSAGL's layers put the answered-to body higher and every line points up; the LSPs
+/// and the partner agencies' own governance that answer to no one are pinned to the top layer, side by side; a board's
+/// note is held in the board's layer beside it; bodies with no line at all are set apart in a row below, under a label.
+/// </summary>
+internal static class HierarchyLayout
+{
+    public const string NoLineLabel = "No line recorded";
+    private const double Clearance = 5;
+
+    public static DiagramLayout Lay(DiagramModel model)
+    {
+        var sizes = model.Nodes.ToDictionary(n => n.Id, n => NodeSizes.Measure(n, narrow: false));
+        var lines = model.Edges.Where(e => e.Kind != DiagramEdge.Note && e.From != e.To && sizes.ContainsKey(e.From) && sizes.ContainsKey(e.To)).ToList();
+        var touched = lines.SelectMany(e => new[] { e.From, e.To }).ToHashSet();
+        var bodies = model.Nodes.Where(n => n.Role == DiagramNode.BodyRole).ToList();
+        var laid = bodies.Where(b => touched.Contains(b.Id) || b.Kind == "lsp").ToList();
+        var apart = bodies.Where(b => !touched.Contains(b.Id) && b.Kind != "lsp").ToList();
+
+        var graph = new GeometryGraph();
+        var nodes = new Dictionary<string, MsaglNode>();
+        foreach (var n in laid)
+        {
+            var s = sizes[n.Id];
+            var node = new MsaglNode(CurveFactory.CreateRectangle(s.W + 2 * Clearance, s.H + 2 * Clearance, new Point()), n.Id);
+            graph.Nodes.Add(node);
+            nodes[n.Id] = node;
+        }
+        var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
+        foreach (var e in lines)
+        {
+            if (!nodes.TryGetValue(e.From, out var from) || !nodes.TryGetValue(e.To, out var to)) continue;
+            var geometry = new MsaglEdge(to, from);
+            graph.Edges.Add(geometry);
+            edges.Add((e, geometry));
+        }
+
+        var settings = new SugiyamaLayoutSettings
+        {
+            LayerSeparation = 44,
+            NodeSeparation = 24,
+            PackingMethod = Microsoft.Msagl.Core.Layout.PackingMethod.Compact,
+        };
+        settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.SugiyamaSplines;
+        var answersToSomeone = lines.Where(e => e.Kind != DiagramEdge.PartOf).Select(e => e.From).ToHashSet();
+        var top = laid.Where(b => (b.Kind == "lsp" || b.Kind == "agency-governance") && !answersToSomeone.Contains(b.Id) && !lines.Any(e => e.From == b.Id))
+            .Select(b => nodes[b.Id]).ToArray();
+        if (top.Length > 0) settings.PinNodesToMaxLayer(top);
+        StackLeaves(settings, lines, nodes, top.Select(t => (string)t.UserData).ToHashSet());
+
+        var notes = new List<(DiagramNode Note, MsaglNode Board)>();
+        foreach (var note in model.Nodes.Where(n => n.Role == DiagramNode.NoteRole && n.Anchor is not null && nodes.ContainsKey(n.Anchor)))
+        {
+            var s = sizes[note.Id];
+            var node = new MsaglNode(CurveFactory.CreateRectangle(s.W + 2 * Clearance, s.H + 2 * Clearance, new Point()), note.Id);
+            graph.Nodes.Add(node);
+            nodes[note.Id] = node;
+            settings.AddSameLayerNeighbors(nodes[note.Anchor!], node);
+            notes.Add((note, nodes[note.Anchor!]));
+        }
+
+        if (graph.Nodes.Count > 0) LayoutHelpers.CalculateLayout(graph, settings, null);
+
+        var placed = new List<PlacedNode>();
+        foreach (var n in model.Nodes)
+        {
+            if (!nodes.TryGetValue(n.Id, out var node)) continue;
+            placed.Add(NodeSizes.Place(n, node.Center.X, -node.Center.Y, sizes[n.Id]));
+        }
+        var byId = placed.ToDictionary(p => p.Node.Id);
+        var routed = new List<PlacedEdge>();
+        foreach (var (edge, geometry) in edges)
+        {
+            if (geometry.Curve is null) continue;
+            var path = Curves.Path(geometry.Curve, flipY: true);
+            var toBox = byId[edge.To].Box;
+            if (Distance(Curves.Start(path), toBox) < Distance(Curves.End(path), toBox)) path = Curves.Reverse(path);
+            routed.Add(new PlacedEdge(edge, path));
+        }
+        foreach (var (note, _) in notes)
+        {
+            var edge = model.Edges.FirstOrDefault(e => e.Kind == DiagramEdge.Note && e.From == note.Id);
+            if (edge is null) continue;
+            var a = byId[note.Id].Box;
+            var b = byId[note.Anchor!].Box;
+            var from = Curves.Clip(a, new Point(b.CentreX, b.CentreY));
+            var to = Curves.Clip(b.Inflate(Clearance), new Point(a.CentreX, a.CentreY));
+            routed.Add(new PlacedEdge(edge, Curves.Straight(from, to)));
+        }
+
+        var bounds = placed.Count > 0 ? placed.Select(p => p.Box).Aggregate((x, y) => x.Union(y)) : new Box(0, 0, 240, 0);
+        var groups = new List<GroupLabel>();
+        if (apart.Count > 0)
+        {
+            var labelY = bounds.Bottom + (placed.Count > 0 ? 40 : 0);
+            var label = new Box(bounds.X, labelY, TextWidths.Measure(NoLineLabel.ToUpperInvariant(), 11, true, 0.8), 14);
+            groups.Add(new GroupLabel(NoLineLabel, label));
+            var rowWidth = Math.Max(bounds.W, 560);
+            var x = bounds.X;
+            var y = label.Bottom + 10;
+            var rowH = 0.0;
+            var apartNotes = model.Nodes.Where(n => n.Role == DiagramNode.NoteRole && n.Anchor is not null).ToDictionary(n => n.Anchor!);
+            foreach (var b in apart.SelectMany(b => apartNotes.TryGetValue(b.Id, out var note) ? new[] { b, note } : [b]))
+            {
+                var s = sizes[b.Id];
+                if (x > bounds.X && x + s.W > bounds.X + rowWidth)
+                {
+                    x = bounds.X;
+                    y += rowH + 16;
+                    rowH = 0;
+                }
+                placed.Add(new PlacedNode(b, new Box(x, y, s.W, s.H), s.Lines, s.Size));
+                x += s.W + 24;
+                rowH = Math.Max(rowH, s.H);
+            }
+            foreach (var b in apart.Where(b => apartNotes.ContainsKey(b.Id)))
+            {
+                var note = apartNotes[b.Id];
+                var edge = model.Edges.FirstOrDefault(e => e.Kind == DiagramEdge.Note && e.From == note.Id);
+                var from = placed.Single(p => p.Node.Id == note.Id).Box;
+                var to = placed.Single(p => p.Node.Id == b.Id).Box;
+                if (edge is not null)
+                    routed.Add(new PlacedEdge(edge, Curves.Straight(Curves.Clip(from, new Point(to.CentreX, to.CentreY)), Curves.Clip(to.Inflate(Clearance), new Point(from.CentreX, from.CentreY)))));
+            }
+            bounds = placed.Select(p => p.Box).Aggregate((p, q) => p.Union(q)).Union(label);
+        }
+        return new DiagramLayout(placed, routed, [], groups, bounds.Inflate(Clearance + 2));
+    }
+
+    private static double Distance(Point p, Box box)
+    {
+        var dx = Math.Max(Math.Max(box.X - p.X, 0), p.X - box.Right);
+        var dy = Math.Max(Math.Max(box.Y - p.Y, 0), p.Y - box.Bottom);
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    /// <summary>
+    /// A body answered to by many bodies that nothing answers to would spread them across one very wide layer: such
+    /// leaves are stacked in short columns under it, each held below the one before by an up-down constraint; their own
+    /// lines still run up to the parent.
+    /// </summary>
+    private static void StackLeaves(SugiyamaLayoutSettings settings, List<DiagramEdge> lines, Dictionary<string, MsaglNode> nodes, HashSet<string> pinned)
+    {
+        var answeredBy = lines.GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.Count());
+        var leavesOf = lines.GroupBy(e => e.From)
+            .Where(g => !answeredBy.ContainsKey(g.Key) && !pinned.Contains(g.Key) && g.Select(e => e.To).Distinct().Count() == 1)
+            .GroupBy(g => g.First().To, g => g.Key)
+            .Where(g => g.Count() >= 4);
+        foreach (var leaves in leavesOf)
+        {
+            var list = leaves.ToList();
+            var height = (int)Math.Ceiling(Math.Sqrt(list.Count / 2.0));
+            var width = (int)Math.Ceiling(list.Count / (double)height);
+            for (var i = width; i < list.Count; i++)
+                settings.AddUpDownConstraint(nodes[list[i - width]], nodes[list[i]]);
+        }
+    }
+}

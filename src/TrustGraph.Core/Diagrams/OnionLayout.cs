@@ -1,0 +1,171 @@
+using Microsoft.Msagl.Core.Geometry;
+using Microsoft.Msagl.Core.Geometry.Curves;
+using Microsoft.Msagl.Core.Layout;
+using Microsoft.Msagl.Routing;
+using MsaglNode = Microsoft.Msagl.Core.Layout.Node;
+using MsaglEdge = Microsoft.Msagl.Core.Layout.Edge;
+
+namespace TrustGraph.Diagrams;
+
+/// <summary>
+/// The onion, placed here and routed by MSAGL. The five outcomes sit around the centre; each ring, from front-line
+/// delivery out to inter-agency governance, is a rounded band around the one inside it, its name across the top of the
+/// band and its bodies in rows above and below the inner ring (rows wrap, so the onion grows with its content rather
+/// than its text shrinking). The LSP and agencies' own governance sit in a row above the rings, the boards' notes in a
+/// row below. MSAGL's spline router draws every line around the boxes and the ring names.
+/// </summary>
+internal static class OnionLayout
+{
+    private const double Clearance = 4;
+    private const double Gap = 14;
+    private const double RowGap = 10;
+    private const double Side = 22;
+    private const double Inset = 30;
+    public const double RingLabelSize = 11;
+    public const double RingLabelSpacing = 0.8;
+    private const double LabelHeight = 14;
+
+    /// <summary>The widest a row of bodies grows before it wraps: wide enough to keep the onion short, narrow enough for a page.</summary>
+    private const double RowCap = 860;
+
+    public static DiagramLayout Lay(DiagramModel model)
+    {
+        var sizes = model.Nodes.ToDictionary(n => n.Id, n => NodeSizes.Measure(n, narrow: true));
+        var placed = new List<PlacedNode>();
+        var rings = new List<PlacedRing>();
+        void Put(DiagramNode n, double x, double y) => placed.Add(new PlacedNode(n, new Box(x, y, sizes[n.Id].W, sizes[n.Id].H), sizes[n.Id].Lines, sizes[n.Id].Size));
+
+        var centre = model.Nodes.FirstOrDefault(n => n.Role == DiagramNode.OutcomeRole && n.Kind == "outcomes");
+        var outcomes = model.Nodes.Where(n => n.Role == DiagramNode.OutcomeRole && n.Kind != "outcomes").ToList();
+        var coreRows = new List<List<DiagramNode>>();
+        var half = (outcomes.Count + 1) / 2;
+        if (outcomes.Count > 0) coreRows.Add(outcomes.Take(half).ToList());
+        if (centre is not null) coreRows.Add([centre]);
+        if (outcomes.Count > half) coreRows.Add(outcomes.Skip(half).ToList());
+        var coreW = coreRows.Select(r => RowWidth(r, sizes)).DefaultIfEmpty(150).Max();
+        var y = 0.0;
+        foreach (var row in coreRows)
+        {
+            var rowH = row.Max(n => sizes[n.Id].H);
+            var x = -RowWidth(row, sizes) / 2;
+            foreach (var n in row)
+            {
+                Put(n, x, y + (rowH - sizes[n.Id].H) / 2);
+                x += sizes[n.Id].W + Gap;
+            }
+            y += rowH + RowGap;
+        }
+        var inner = new Box(-coreW / 2 - 18, -18, coreW + 36, Math.Max(y - RowGap, 40) + 36);
+        var outcomesRing = model.Rings.FirstOrDefault(r => r.Id == "outcomes");
+        rings.Add(new PlacedRing("outcomes", outcomesRing?.Label ?? Wording.OutcomesForChildren, inner, 24, null));
+
+        var ringLabels = new List<Box>();
+        foreach (var ring in model.Rings.Where(r => r.Id != "outcomes").Reverse())
+        {
+            var members = model.Nodes.Where(n => n.Role == DiagramNode.BodyRole && n.Layer == ring.Id).ToList();
+            var labelText = ring.Label.ToUpperInvariant();
+            var labelW = TextWidths.Measure(labelText, RingLabelSize, true, RingLabelSpacing);
+            var cap = Math.Max(inner.W + 2 * Side - 2 * Inset, RowCap);
+            var oneRow = RowWidth(members, sizes) <= cap;
+            var upper = oneRow ? members : members.Take((members.Count + 1) / 2).ToList();
+            var lower = members.Skip(upper.Count).ToList();
+            var upperRows = Rows(upper, sizes, cap);
+            var lowerRows = Rows(lower, sizes, cap);
+            var widest = upperRows.Concat(lowerRows).Select(r => RowWidth(r, sizes)).Append(labelW).Max();
+            var width = Math.Max(inner.W + 2 * Side, widest + 2 * Inset);
+            var upperH = upperRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
+            var lowerH = lowerRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
+            var topBand = 8 + LabelHeight + 8 + upperH + (upperRows.Count > 0 ? 4 : 0);
+            var bottomBand = lowerRows.Count > 0 ? RowGap + lowerH + 6 : Side;
+            var outer = new Box(-width / 2, inner.Y - topBand, width, inner.H + topBand + bottomBand);
+            var label = new Box(-labelW / 2, outer.Y + 8, labelW, LabelHeight);
+            ringLabels.Add(label);
+            rings.Add(new PlacedRing(ring.Id, ring.Label, outer, 28, label));
+
+            y = label.Bottom + 8;
+            foreach (var row in upperRows) y = PlaceRow(row, y);
+            y = inner.Bottom + RowGap;
+            foreach (var row in lowerRows) y = PlaceRow(row, y);
+            inner = outer;
+        }
+
+        double PlaceRow(List<DiagramNode> row, double top)
+        {
+            var rowH = row.Max(n => sizes[n.Id].H);
+            var x = -RowWidth(row, sizes) / 2;
+            foreach (var n in row)
+            {
+                Put(n, x, top + (rowH - sizes[n.Id].H) / 2);
+                x += sizes[n.Id].W + Gap;
+            }
+            return top + rowH + RowGap;
+        }
+
+        var ringIds = model.Rings.Select(r => r.Id).ToHashSet();
+        var outside = model.Nodes.Where(n => n.Role == DiagramNode.BodyRole && !ringIds.Contains(n.Layer))
+            .OrderBy(n => n.Kind == "lsp" ? 0 : 1).ToList();
+        var outsideRows = Rows(outside, sizes, Math.Max(inner.W, 600));
+        var outsideH = outsideRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap + 6);
+        y = inner.Y - 30 - outsideH;
+        foreach (var row in outsideRows) y = PlaceRow(row, y) + 6;
+
+        var notes = model.Nodes.Where(n => n.Role == DiagramNode.NoteRole).ToList();
+        y = inner.Bottom + 30;
+        foreach (var row in Rows(notes, sizes, Math.Max(inner.W, 600))) y = PlaceRow(row, y);
+
+        var byId = placed.ToDictionary(p => p.Node.Id);
+        var graph = new GeometryGraph();
+        var msagl = new Dictionary<string, MsaglNode>();
+        foreach (var p in placed)
+        {
+            var b = p.Box.Inflate(Clearance);
+            var node = new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY)), p.Node.Id);
+            graph.Nodes.Add(node);
+            msagl[p.Node.Id] = node;
+        }
+        foreach (var label in ringLabels)
+        {
+            var b = label.Inflate(3);
+            graph.Nodes.Add(new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY))));
+        }
+        var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
+        foreach (var e in model.Edges)
+        {
+            if (e.From == e.To || !msagl.TryGetValue(e.From, out var from) || !msagl.TryGetValue(e.To, out var to)) continue;
+            var geometry = new MsaglEdge(from, to);
+            graph.Edges.Add(geometry);
+            edges.Add((e, geometry));
+        }
+        if (edges.Count > 0)
+            new SplineRouter(graph, edges.Select(e => e.Geometry), 2, 6, Math.PI / 6, null).Run();
+
+        var routed = edges.Where(e => e.Geometry.Curve is not null)
+            .Select(e => new PlacedEdge(e.Edge, Curves.Path(e.Geometry.Curve, flipY: false))).ToList();
+        var bounds = placed.Select(p => p.Box).Aggregate(inner, (a, b) => a.Union(b));
+        return new DiagramLayout(placed, routed, rings, [], bounds.Inflate(10));
+    }
+
+    private static double RowWidth(IReadOnlyList<DiagramNode> row, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes) =>
+        row.Sum(n => sizes[n.Id].W) + Gap * Math.Max(0, row.Count - 1);
+
+    private static List<List<DiagramNode>> Rows(IReadOnlyList<DiagramNode> nodes, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes, double cap)
+    {
+        var rows = new List<List<DiagramNode>>();
+        var row = new List<DiagramNode>();
+        var width = 0.0;
+        foreach (var n in nodes)
+        {
+            var w = sizes[n.Id].W;
+            if (row.Count > 0 && width + Gap + w > cap)
+            {
+                rows.Add(row);
+                row = [];
+                width = 0;
+            }
+            width += (row.Count > 0 ? Gap : 0) + w;
+            row.Add(n);
+        }
+        if (row.Count > 0) rows.Add(row);
+        return rows;
+    }
+}
