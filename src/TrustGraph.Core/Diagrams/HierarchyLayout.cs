@@ -26,8 +26,9 @@ internal static class HierarchyLayout
         var lines = model.Edges.Where(e => e.Kind != DiagramEdge.Note && e.From != e.To && sizes.ContainsKey(e.From) && sizes.ContainsKey(e.To)).ToList();
         var touched = lines.SelectMany(e => new[] { e.From, e.To }).ToHashSet();
         var bodies = model.Nodes.Where(n => n.Role == DiagramNode.BodyRole).ToList();
-        var laid = bodies.Where(b => touched.Contains(b.Id) || b.Kind == "lsp").ToList();
+        var laid = bodies.Where(b => touched.Contains(b.Id)).ToList();
         var apart = bodies.Where(b => !touched.Contains(b.Id) && b.Kind != "lsp").ToList();
+        var lonelyLsps = bodies.Where(b => !touched.Contains(b.Id) && b.Kind == "lsp").ToList();
 
         var graph = new GeometryGraph();
         var nodes = new Dictionary<string, MsaglNode>();
@@ -58,6 +59,7 @@ internal static class HierarchyLayout
         var top = laid.Where(b => (b.Kind == "lsp" || b.Kind == "agency-governance") && !answersToSomeone.Contains(b.Id) && !lines.Any(e => e.From == b.Id))
             .Select(b => nodes[b.Id]).ToArray();
         if (top.Length > 0) settings.PinNodesToMaxLayer(top);
+        if (top.Length > 1) settings.PinNodesToSameLayer(top);
         StackLeaves(settings, lines, nodes, top.Select(t => (string)t.UserData).ToHashSet());
 
         var notes = new List<(DiagramNode Note, MsaglNode Board)>();
@@ -79,6 +81,7 @@ internal static class HierarchyLayout
             if (!nodes.TryGetValue(n.Id, out var node)) continue;
             placed.Add(NodeSizes.Place(n, node.Center.X, -node.Center.Y, sizes[n.Id]));
         }
+        PlaceInTopRow(lonelyLsps, placed, sizes);
         var byId = placed.ToDictionary(p => p.Node.Id);
         var routed = new List<PlacedEdge>();
         foreach (var (edge, geometry) in edges)
@@ -137,6 +140,26 @@ internal static class HierarchyLayout
             bounds = placed.Select(p => p.Box).Aggregate((p, q) => p.Union(q)).Union(label);
         }
         return new DiagramLayout(placed, routed, [], groups, bounds.Inflate(Clearance + 2));
+    }
+
+    /// <summary>
+    /// An LSP with no line in this arrangement still belongs in the top row: it is put at the row's right end, beyond
+    /// every box at that height, where no line can reach (nothing is drawn above the top layer).
+    /// </summary>
+    private static void PlaceInTopRow(List<DiagramNode> lsps, List<PlacedNode> placed, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes)
+    {
+        if (lsps.Count == 0) return;
+        var bodies = placed.Where(p => p.Node.Role == DiagramNode.BodyRole).ToList();
+        var rowY = bodies.Count > 0 ? bodies.Min(p => p.Box.CentreY) : 0;
+        var rowH = lsps.Max(l => sizes[l.Id].H);
+        var x = placed.Where(p => p.Box.Y < rowY + rowH / 2 + 20 && p.Box.Bottom > rowY - rowH / 2 - 20).Select(p => p.Box.Right + 24 + 2 * Clearance)
+            .DefaultIfEmpty(0).Max();
+        foreach (var lsp in lsps)
+        {
+            var s = sizes[lsp.Id];
+            placed.Add(new PlacedNode(lsp, Box.Centred(x + s.W / 2, rowY, s.W, s.H), s.Lines, s.Size));
+            x += s.W + 24 + 2 * Clearance;
+        }
     }
 
     private static double Distance(Point p, Box box)

@@ -17,13 +17,16 @@ namespace TrustGraph.Diagrams;
 internal static class OnionLayout
 {
     private const double Clearance = 4;
-    private const double Gap = 14;
-    private const double RowGap = 10;
+    private const double Gap = 18;
+    private const double RowGap = 20;
     private const double Side = 22;
     private const double Inset = 30;
     public const double RingLabelSize = 11;
     public const double RingLabelSpacing = 0.8;
     private const double LabelHeight = 14;
+
+    /// <summary>Room between a ring's name and its first row, so MSAGL's router keeps the two apart and no line crosses the name.</summary>
+    private const double LabelGap = 18;
 
     /// <summary>The widest a row of bodies grows before it wraps: wide enough to keep the onion short, narrow enough for a page.</summary>
     private const double RowCap = 860;
@@ -75,14 +78,14 @@ internal static class OnionLayout
             var width = Math.Max(inner.W + 2 * Side, widest + 2 * Inset);
             var upperH = upperRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
             var lowerH = lowerRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
-            var topBand = 8 + LabelHeight + 8 + upperH + (upperRows.Count > 0 ? 4 : 0);
+            var topBand = 8 + LabelHeight + LabelGap + upperH + (upperRows.Count > 0 ? 4 : 0);
             var bottomBand = lowerRows.Count > 0 ? RowGap + lowerH + 6 : Side;
             var outer = new Box(-width / 2, inner.Y - topBand, width, inner.H + topBand + bottomBand);
             var label = new Box(-labelW / 2, outer.Y + 8, labelW, LabelHeight);
             ringLabels.Add(label);
             rings.Add(new PlacedRing(ring.Id, ring.Label, outer, 28, label));
 
-            y = label.Bottom + 8;
+            y = label.Bottom + LabelGap;
             foreach (var row in upperRows) y = PlaceRow(row, y);
             y = inner.Bottom + RowGap;
             foreach (var row in lowerRows) y = PlaceRow(row, y);
@@ -113,36 +116,68 @@ internal static class OnionLayout
         y = inner.Bottom + 30;
         foreach (var row in Rows(notes, sizes, Math.Max(inner.W, 600))) y = PlaceRow(row, y);
 
-        var byId = placed.ToDictionary(p => p.Node.Id);
-        var graph = new GeometryGraph();
-        var msagl = new Dictionary<string, MsaglNode>();
-        foreach (var p in placed)
-        {
-            var b = p.Box.Inflate(Clearance);
-            var node = new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY)), p.Node.Id);
-            graph.Nodes.Add(node);
-            msagl[p.Node.Id] = node;
-        }
-        foreach (var label in ringLabels)
-        {
-            var b = label.Inflate(3);
-            graph.Nodes.Add(new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY))));
-        }
-        var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
-        foreach (var e in model.Edges)
-        {
-            if (e.From == e.To || !msagl.TryGetValue(e.From, out var from) || !msagl.TryGetValue(e.To, out var to)) continue;
-            var geometry = new MsaglEdge(from, to);
-            graph.Edges.Add(geometry);
-            edges.Add((e, geometry));
-        }
-        if (edges.Count > 0)
-            new SplineRouter(graph, edges.Select(e => e.Geometry), 2, 6, Math.PI / 6, null).Run();
-
-        var routed = edges.Where(e => e.Geometry.Curve is not null)
-            .Select(e => new PlacedEdge(e.Edge, Curves.Path(e.Geometry.Curve, flipY: false))).ToList();
+        var routed = Route(model, placed, ringLabels);
         var bounds = placed.Select(p => p.Box).Aggregate(inner, (a, b) => a.Union(b));
         return new DiagramLayout(placed, routed, rings, [], bounds.Inflate(10));
+    }
+
+    /// <summary>
+    /// MSAGL's spline router draws every line around the boxes and the ring names. Lines between the same two boxes are
+    /// routed in separate passes (the router's own bundling of such lines orders them by object hash, which would make
+    /// the drawing differ from run to run), each later one drawn a few units beside the first.
+    /// </summary>
+    private static List<PlacedEdge> Route(DiagramModel model, List<PlacedNode> placed, List<Box> ringLabels)
+    {
+        var ids = placed.Select(p => p.Node.Id).ToHashSet();
+        var lines = model.Edges.Where(e => e.From != e.To && ids.Contains(e.From) && ids.Contains(e.To)).ToList();
+        var pass = new Dictionary<DiagramEdge, int>();
+        foreach (var pair in lines.GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From)))
+        {
+            var i = 0;
+            foreach (var e in pair) pass[e] = i++;
+        }
+        var routed = new Dictionary<DiagramEdge, PlacedEdge>();
+        for (var k = 0; k <= pass.Values.DefaultIfEmpty(0).Max(); k++)
+        {
+            var graph = new GeometryGraph();
+            var msagl = new Dictionary<string, MsaglNode>();
+            foreach (var p in placed)
+            {
+                var b = p.Box.Inflate(Clearance);
+                var node = new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY)), p.Node.Id);
+                graph.Nodes.Add(node);
+                msagl[p.Node.Id] = node;
+            }
+            foreach (var label in ringLabels)
+            {
+                var b = label.Inflate(2);
+                graph.Nodes.Add(new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY))));
+            }
+            var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
+            foreach (var e in lines.Where(e => pass[e] == k))
+            {
+                var geometry = new MsaglEdge(msagl[e.From], msagl[e.To]);
+                graph.Edges.Add(geometry);
+                edges.Add((e, geometry));
+            }
+            if (edges.Count == 0) continue;
+            new SplineRouter(graph, edges.Select(e => e.Geometry), 1, 4, Math.PI / 6, null).Run();
+            foreach (var (e, geometry) in edges.Where(x => x.Geometry.Curve is not null))
+            {
+                var path = Curves.Path(geometry.Curve, flipY: false);
+                routed[e] = new PlacedEdge(e, k == 0 ? path : Offset(path, 4 * k));
+            }
+        }
+        return lines.Where(routed.ContainsKey).Select(e => routed[e]).ToList();
+    }
+
+    /// <summary>The path moved sideways by <paramref name="by"/> units, across the line from its start to its end.</summary>
+    private static List<PathPiece> Offset(List<PathPiece> path, double by)
+    {
+        var (a, b) = (Curves.Start(path), Curves.End(path));
+        var length = Math.Max(1e-6, Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y)));
+        var (nx, ny) = (-(b.Y - a.Y) / length * by, (b.X - a.X) / length * by);
+        return path.Select(p => new PathPiece(p.Command, p.Points.Select(q => new Point(q.X + nx, q.Y + ny)).ToArray())).ToList();
     }
 
     private static double RowWidth(IReadOnlyList<DiagramNode> row, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes) =>
