@@ -21,6 +21,10 @@ public static class DiagramSvg
     private const double Margin = 24;
     private const double Header = 66;
 
+    /// <summary>An inferred line (the source supports it but does not say it in so many words): short even dashes, in blue.</summary>
+    private const string InferredDash = "2.5 3";
+    private const string InferredStroke = "#1d70b8";
+
     public const string HierarchySubtitle = "Hierarchy: each line points from a body to the body it answers to; the Local Strategic Partnership is at the top.";
     public const string OnionSubtitle = "Onion (DCSF): bodies on their ring, outside in; lines from a body to the outcomes its duties serve.";
 
@@ -259,9 +263,12 @@ public static class DiagramSvg
                 d.Append(piece.Command);
                 d.Append(string.Join(' ', piece.Points.Select(pt => $"{X(pt.X)},{Y(pt.Y)}")));
             }
+            var inferred = e.Classes.Contains(FindingOverlays.InferredClass);
             _out.Append($"<g class=\"{classes}\" data-id=\"{Escape(e.Id)}\" data-from=\"{Escape(e.From)}\" data-to=\"{Escape(e.To)}\">");
-            _out.Append($"<path class=\"tg-edge-path\" d=\"{d}\" fill=\"none\" stroke=\"{s.Stroke}\" stroke-width=\"{F(s.Width)}\"");
-            if (s.Dash.Length > 0) _out.Append($" stroke-dasharray=\"{s.Dash}\"");
+            if (e.Description.Length > 0) _out.Append($"<title>{Escape(e.Description)}</title>");
+            _out.Append($"<path class=\"tg-edge-path\" d=\"{d}\" fill=\"none\" stroke=\"{(inferred ? InferredStroke : s.Stroke)}\" stroke-width=\"{F(s.Width)}\"");
+            var dash = inferred ? InferredDash : s.Dash;
+            if (dash.Length > 0) _out.Append($" stroke-dasharray=\"{dash}\"");
             if (s.Opacity < 1) _out.Append($" opacity=\"{F(s.Opacity)}\"");
             _out.Append(" stroke-linecap=\"round\"");
             if (s.Marker.Length > 0) _out.Append($" marker-end=\"url(#{_p}-{s.Marker})\"");
@@ -287,6 +294,10 @@ public static class DiagramSvg
             foreach (var (kind, s) in DiagramStyles.Edges.Where(k => lineKinds.Contains(k.Kind)))
                 items.Add(new(s.Label, (x, y) =>
                     $"<path d=\"M{F(x)},{F(y - 3)} h24\" stroke=\"{s.Stroke}\" stroke-width=\"{F(s.Width)}\"{(s.Dash.Length > 0 ? $" stroke-dasharray=\"{s.Dash}\"" : "")} stroke-linecap=\"round\"{(s.Marker.Length > 0 ? $" marker-end=\"url(#{_p}-{s.Marker})\"" : "")}/>"));
+            if (model.Edges.Any(e => e.Classes.Contains(FindingOverlays.InferredClass)))
+                items.Add(new("Inferred line: the source supports it but does not state it", (x, y) =>
+                    $"<path d=\"M{F(x)},{F(y - 3)} h24\" stroke=\"{InferredStroke}\" stroke-width=\"1.8\" stroke-dasharray=\"{InferredDash}\" marker-end=\"url(#{_p}-arrow)\"/>",
+                    FindingOverlays.InferredClass));
             var checks = model.Overlays.Where(o => o.Count > 0).Select(o => o.Check).ToHashSet();
             void Overlay(string check, string label, Func<double, double, string> swatch)
             {

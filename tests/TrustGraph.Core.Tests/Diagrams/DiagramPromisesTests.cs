@@ -244,3 +244,29 @@ public sealed class DiagramPromisesTests
         return false;
     }
 }
+
+public sealed class InferredLineTests
+{
+    [Fact]
+    public void An_inferred_line_is_drawn_dashed_with_its_own_class_and_a_key_entry_saying_what_it_means()
+    {
+        var built = new TestStructure()
+            .Body("lsp", BodyKind.Lsp).Body("board", BodyKind.TrustBoard).Body("group")
+            .Line("board", "lsp").Line("group", "board", AccountabilityKind.ReportsTo)
+            .Build();
+        var lines = built.Lines.Select(l => l.From == "group" ? l with { Basis = Basis.Inferred, Note = "read from \"on behalf of\"" } : l).ToList();
+        var graph = GovernanceGraph.For(built with { Lines = lines }).Single();
+
+        var svg = System.Xml.Linq.XDocument.Parse(DiagramSvg.Render(HierarchyDiagram.Build(graph, Analysis.Run(graph))));
+        System.Xml.Linq.XNamespace s = "http://www.w3.org/2000/svg";
+        var edges = svg.Descendants(s + "g").Where(g => ((string?)g.Attribute("class"))?.Split(' ').Contains("tg-edge") == true).ToList();
+        var inferred = Assert.Single(edges, g => ((string)g.Attribute("class")!).Split(' ').Contains("basis-inferred"));
+        Assert.Equal("group", (string?)inferred.Attribute("data-from"));
+        var stated = edges.Single(g => (string?)g.Attribute("data-from") == "board");
+        Assert.NotEqual((string?)stated.Element(s + "path")!.Attribute("stroke-dasharray"), (string?)inferred.Element(s + "path")!.Attribute("stroke-dasharray"));
+        Assert.NotNull(inferred.Element(s + "path")!.Attribute("stroke-dasharray"));
+        Assert.Contains("inferred", inferred.Element(s + "title")!.Value);
+        Assert.Contains("on behalf of", inferred.Element(s + "title")!.Value);
+        Assert.Contains(svg.Descendants(s + "text"), t => t.Value == "Inferred line: the source supports it but does not state it");
+    }
+}
