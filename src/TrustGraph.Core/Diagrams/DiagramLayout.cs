@@ -32,7 +32,13 @@ internal readonly record struct Box(double X, double Y, double W, double H)
 internal readonly record struct PathPiece(char Command, Point[] Points);
 
 /// <summary>A node of the model with its box and its text broken into lines at the size it is drawn.</summary>
-internal sealed record PlacedNode(DiagramNode Node, Box Box, IReadOnlyList<string> Lines, double Size);
+internal sealed record PlacedNode(DiagramNode Node, Box Box, IReadOnlyList<string> Lines, double Size, IReadOnlyList<string> Caption)
+{
+    public PlacedNode(DiagramNode node, Box box, NodeSize size) : this(node, box, size.Lines, size.Size, size.Caption) { }
+}
+
+/// <summary>How big a node's box is, with its name and its caption (the kind, in capitals) broken into lines.</summary>
+internal sealed record NodeSize(double W, double H, IReadOnlyList<string> Lines, double Size, IReadOnlyList<string> Caption);
 
 /// <summary>A line of the model with its route, from the <c>from</c> node to the <c>to</c> node.</summary>
 internal sealed record PlacedEdge(DiagramEdge Edge, IReadOnlyList<PathPiece> Path);
@@ -54,10 +60,11 @@ internal sealed record DiagramLayout(
 /// <summary>How big each box is: its text wrapped and measured with <see cref="TextWidths"/>.</summary>
 internal static class NodeSizes
 {
-    public const double LabelSize = 13;
-    public const double LabelLineHeight = 16;
-    public const double CaptionSize = 9.5;
-    public const double CaptionSpacing = 0.5;
+    public const double LabelSize = 14;
+    public const double LabelLineHeight = 17;
+    public const double CaptionSize = 8.5;
+    public const double CaptionSpacing = 0.4;
+    public const double CaptionLineHeight = 10.5;
     public const double NoteSize = 11;
     public const double NoteLineHeight = 14.5;
     public const double Pad = 9;
@@ -70,35 +77,59 @@ internal static class NodeSizes
     /// <summary>True when the body carries the "no path to the LSP" finding, whose tag is drawn inside its box.</summary>
     public static bool HasTag(DiagramNode node) => node.Classes.Contains("ov-lsp-reporting-gap");
 
-    public static (double W, double H, IReadOnlyList<string> Lines, double Size) Measure(DiagramNode node, bool narrow)
+    /// <summary>Where a body's first caption line and first name line sit, below the box's top.</summary>
+    public static double CaptionBaseline(int line) => 15 + line * CaptionLineHeight;
+
+    public static double LabelBaseline(int captionLines, int line) => CaptionBaseline(captionLines - 1) + 19 + line * LabelLineHeight;
+
+    public static NodeSize Measure(DiagramNode node, bool narrow)
     {
         if (node.Role == DiagramNode.OutcomeRole)
         {
             var centre = node.Kind == "outcomes";
-            var size = centre ? 13.5 : 13;
+            var size = centre ? 14 : 13;
             var lines = TextWidths.Wrap(node.Label, size, centre ? 120 : 110, bold: true);
             var textW = lines.Max(l => TextWidths.Measure(l, size, bold: true));
-            return (Math.Max(textW + 34, centre ? 150 : 100), lines.Count * (size + 3) + (centre ? 24 : 14), lines, size);
+            return new(Math.Ceiling(Math.Max(textW + 34, centre ? 150 : 100)), lines.Count * (size + 3) + (centre ? 24 : 14), lines, size, []);
         }
         if (node.Role == DiagramNode.NoteRole)
         {
             var lines = node.Notes.SelectMany(n => TextWidths.Wrap(n, NoteSize, 200)).ToList();
-            var caption = TextWidths.Measure(node.KindLabel.ToUpperInvariant(), CaptionSize, true, CaptionSpacing);
+            var caption = TextWidths.Measure(node.KindLabel.ToUpperInvariant(), 9.5, true, 0.5);
             var textW = lines.Select(l => TextWidths.Measure(l, NoteSize)).Append(caption).Max();
-            return (textW + 2 * Pad + 10, Pad + 14 + lines.Count * NoteLineHeight + Pad - 2, lines, NoteSize);
+            return new(Math.Ceiling(textW + 2 * Pad + 10), Pad + 14 + lines.Count * NoteLineHeight + Pad - 2, lines, NoteSize, []);
         }
-        var max = narrow ? 132.0 : 150.0;
+        var max = narrow ? 140.0 : 130.0;
         var label = TextWidths.Wrap(node.Label, LabelSize, max, bold: true);
-        var captionW = TextWidths.Measure(node.KindLabel.ToUpperInvariant(), CaptionSize, true, CaptionSpacing)
-            + (node.Badge is null ? 0 : 2 * BadgeRadius + 8);
+        var captionMax = max - (node.Badge is null ? 0 : 2 * BadgeRadius + 6);
+        var captionLines = WrapCaption(node.KindLabel.ToUpperInvariant(), captionMax);
+        var captionW = captionLines.Max(c => TextWidths.Measure(c, CaptionSize, true, CaptionSpacing)) + (node.Badge is null ? 0 : 2 * BadgeRadius + 6);
         var text = label.Select(l => TextWidths.Measure(l, LabelSize, bold: true)).Append(captionW).Max();
-        var w = Math.Max(text + 2 * Pad + Stripe, narrow ? 120 : 132);
-        var h = 29 + LabelLineHeight * label.Count + (HasTag(node) ? TagHeight + 4 : 0);
-        return (Math.Ceiling(w), h, label, LabelSize);
+        var w = Math.Max(text + 2 * Pad + Stripe, narrow ? 116 : 124);
+        var h = LabelBaseline(captionLines.Count, label.Count - 1) + 10 + (HasTag(node) ? TagHeight + 4 : 0);
+        return new(Math.Ceiling(w), h, label, LabelSize, captionLines);
     }
 
-    public static PlacedNode Place(DiagramNode node, double cx, double cy, (double W, double H, IReadOnlyList<string> Lines, double Size) size) =>
-        new(node, Box.Centred(cx, cy, size.W, size.H), size.Lines, size.Size);
+    private static IReadOnlyList<string> WrapCaption(string caption, double max)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in caption.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length > 0 ? line + " " + word : word;
+            if (line.Length == 0 || TextWidths.Measure(candidate, CaptionSize, true, CaptionSpacing) <= max) line = candidate;
+            else
+            {
+                lines.Add(line);
+                line = word;
+            }
+        }
+        lines.Add(line);
+        return lines;
+    }
+
+    public static PlacedNode Place(DiagramNode node, double cx, double cy, NodeSize size) =>
+        new(node, Box.Centred(cx, cy, size.W, size.H), size);
 }
 
 /// <summary>MSAGL curves as path pieces, in the diagram's coordinates (<paramref name="flipY"/> for MSAGL's upward y).</summary>

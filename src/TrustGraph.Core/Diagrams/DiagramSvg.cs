@@ -185,13 +185,16 @@ public static class DiagramSvg
             _out.Append($"<rect class=\"tg-frame\" x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"{F(s.Radius)}\" fill=\"{s.Fill}\" stroke=\"{s.Colour}\" stroke-width=\"{F(s.Frame)}\"{(s.Dash.Length > 0 ? $" stroke-dasharray=\"{s.Dash}\"" : "")} filter=\"url(#{_p}-shadow)\"/>");
             _out.Append($"<rect x=\"{F(x + s.Frame / 2)}\" y=\"{F(y + s.Frame / 2)}\" width=\"{F(NodeSizes.Stripe)}\" height=\"{F(h - s.Frame)}\" fill=\"url(#{_p}-pat-{Token(n.Kind)})\"/>");
             var tx = x + NodeSizes.Stripe + NodeSizes.Pad;
-            Text(n.KindLabel.ToUpperInvariant(), tx, y + 16, NodeSizes.CaptionSize,
-                $"class=\"tg-caption\" font-weight=\"700\" letter-spacing=\"{F(NodeSizes.CaptionSpacing)}\" fill=\"{Grey}\" style=\"fill:{Grey}\"", bold: true, spacing: NodeSizes.CaptionSpacing);
-            _out.Append($"<text class=\"tg-label\" x=\"{F(tx)}\" y=\"{F(y + 34)}\" font-size=\"{F(NodeSizes.LabelSize)}\" font-weight=\"700\">");
+            var captions = placed.Caption.Count;
+            _out.Append($"<text class=\"tg-caption\" x=\"{F(tx)}\" y=\"{F(y + NodeSizes.CaptionBaseline(0))}\" font-size=\"{F(NodeSizes.CaptionSize)}\" font-weight=\"700\" letter-spacing=\"{F(NodeSizes.CaptionSpacing)}\" fill=\"{Grey}\" style=\"fill:{Grey}\">");
+            for (var i = 0; i < captions; i++)
+                _out.Append($"<tspan x=\"{F(tx)}\" y=\"{F(y + NodeSizes.CaptionBaseline(i))}\" textLength=\"{F(Measure(placed.Caption[i], NodeSizes.CaptionSize, true, NodeSizes.CaptionSpacing))}\" lengthAdjust=\"spacingAndGlyphs\">{Escape(placed.Caption[i])}</tspan>");
+            _out.Append("</text>");
+            _out.Append($"<text class=\"tg-label\" x=\"{F(tx)}\" y=\"{F(y + NodeSizes.LabelBaseline(captions, 0))}\" font-size=\"{F(NodeSizes.LabelSize)}\" font-weight=\"700\">");
             for (var i = 0; i < placed.Lines.Count; i++)
             {
                 var line = placed.Lines[i];
-                _out.Append($"<tspan x=\"{F(tx)}\" y=\"{F(y + 34 + i * NodeSizes.LabelLineHeight)}\" textLength=\"{F(Measure(line, NodeSizes.LabelSize, true))}\" lengthAdjust=\"spacingAndGlyphs\">{Escape(line)}</tspan>");
+                _out.Append($"<tspan x=\"{F(tx)}\" y=\"{F(y + NodeSizes.LabelBaseline(captions, i))}\" textLength=\"{F(Measure(line, NodeSizes.LabelSize, true))}\" lengthAdjust=\"spacingAndGlyphs\">{Escape(line)}</tspan>");
             }
             _out.Append("</text>");
             if (NodeSizes.HasTag(n))
@@ -244,8 +247,8 @@ public static class DiagramSvg
             _out.Append($"<g class=\"tg-note {string.Join(' ', n.Classes.Select(Token))}\" data-id=\"{Escape(n.Id)}\"><title>{Escape(n.Description)}</title>");
             _out.Append($"<path class=\"tg-note-frame\" d=\"M{F(x)},{F(y)} h{F(w - 10)} l10,10 v{F(h - 10)} h{F(-w)} z\" fill=\"#fff7d1\" stroke=\"#8a6d1f\" stroke-width=\"1.2\"/>");
             _out.Append($"<path d=\"M{F(x + w - 10)},{F(y)} v10 h10\" fill=\"none\" stroke=\"#8a6d1f\" stroke-width=\"1.2\"/>");
-            Text(n.KindLabel.ToUpperInvariant(), x + NodeSizes.Pad, y + 16, NodeSizes.CaptionSize,
-                "font-weight=\"700\" letter-spacing=\"0.5\" fill=\"#594d00\" style=\"fill:#594d00\"", bold: true, spacing: NodeSizes.CaptionSpacing);
+            Text(n.KindLabel.ToUpperInvariant(), x + NodeSizes.Pad, y + 16, 9.5,
+                "font-weight=\"700\" letter-spacing=\"0.5\" fill=\"#594d00\" style=\"fill:#594d00\"", bold: true, spacing: 0.5);
             for (var i = 0; i < placed.Lines.Count; i++)
                 Text(placed.Lines[i], x + NodeSizes.Pad, y + 31 + i * NodeSizes.NoteLineHeight, NodeSizes.NoteSize, "class=\"tg-note-line\"");
             _out.Append("</g>");

@@ -81,7 +81,6 @@ internal static class HierarchyLayout
             if (!nodes.TryGetValue(n.Id, out var node)) continue;
             placed.Add(NodeSizes.Place(n, node.Center.X, -node.Center.Y, sizes[n.Id]));
         }
-        PlaceInTopRow(lonelyLsps, placed, sizes);
         var byId = placed.ToDictionary(p => p.Node.Id);
         var routed = new List<PlacedEdge>();
         foreach (var (edge, geometry) in edges)
@@ -92,6 +91,8 @@ internal static class HierarchyLayout
             if (Distance(Curves.Start(path), toBox) < Distance(Curves.End(path), toBox)) path = Curves.Reverse(path);
             routed.Add(new PlacedEdge(edge, path));
         }
+        PlaceInTopRow(lonelyLsps, placed, sizes, routed);
+        byId = placed.ToDictionary(p => p.Node.Id);
         foreach (var (note, _) in notes)
         {
             var edge = model.Edges.FirstOrDefault(e => e.Kind == DiagramEdge.Note && e.From == note.Id);
@@ -124,7 +125,7 @@ internal static class HierarchyLayout
                     y += rowH + 16;
                     rowH = 0;
                 }
-                placed.Add(new PlacedNode(b, new Box(x, y, s.W, s.H), s.Lines, s.Size));
+                placed.Add(new PlacedNode(b, new Box(x, y, s.W, s.H), s));
                 x += s.W + 24;
                 rowH = Math.Max(rowH, s.H);
             }
@@ -143,22 +144,30 @@ internal static class HierarchyLayout
     }
 
     /// <summary>
-    /// An LSP with no line in this arrangement still belongs in the top row: it is put at the row's right end, beyond
-    /// every box at that height, where no line can reach (nothing is drawn above the top layer).
+    /// An LSP with no line in this arrangement still belongs in the top row: it goes at the row's left end if no line
+    /// passes there, else at its right end, beyond every box at that height (nothing is drawn above the top layer).
     /// </summary>
-    private static void PlaceInTopRow(List<DiagramNode> lsps, List<PlacedNode> placed, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes)
+    private static void PlaceInTopRow(List<DiagramNode> lsps, List<PlacedNode> placed, Dictionary<string, NodeSize> sizes, List<PlacedEdge> routed)
     {
         if (lsps.Count == 0) return;
         var bodies = placed.Where(p => p.Node.Role == DiagramNode.BodyRole).ToList();
         var rowY = bodies.Count > 0 ? bodies.Min(p => p.Box.CentreY) : 0;
         var rowH = lsps.Max(l => sizes[l.Id].H);
-        var x = placed.Where(p => p.Box.Y < rowY + rowH / 2 + 20 && p.Box.Bottom > rowY - rowH / 2 - 20).Select(p => p.Box.Right + 24 + 2 * Clearance)
-            .DefaultIfEmpty(0).Max();
+        var inRow = placed.Where(p => p.Box.Y < rowY + rowH / 2 + 20 && p.Box.Bottom > rowY - rowH / 2 - 20).ToList();
+        var step = 24 + 2 * Clearance;
+        var width = lsps.Sum(l => sizes[l.Id].W + step) - step;
+        var points = routed.SelectMany(e => e.Path.SelectMany(p => p.Points)).ToList();
+        var left = inRow.Select(p => p.Box.X).DefaultIfEmpty(0).Min() - step - width;
+        var leftBand = new Box(left, rowY - rowH / 2, width, rowH).Inflate(Clearance + 6);
+        var x = placed.Count > 0 && !points.Any(p => p.X > leftBand.X && p.X < leftBand.Right && p.Y > leftBand.Y && p.Y < leftBand.Bottom)
+                && !placed.Any(p => p.Box.Overlaps(leftBand))
+            ? left
+            : inRow.Select(p => p.Box.Right + step).DefaultIfEmpty(0).Max();
         foreach (var lsp in lsps)
         {
             var s = sizes[lsp.Id];
-            placed.Add(new PlacedNode(lsp, Box.Centred(x + s.W / 2, rowY, s.W, s.H), s.Lines, s.Size));
-            x += s.W + 24 + 2 * Clearance;
+            placed.Add(new PlacedNode(lsp, Box.Centred(x + s.W / 2, rowY, s.W, s.H), s));
+            x += s.W + step;
         }
     }
 

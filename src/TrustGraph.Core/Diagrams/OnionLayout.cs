@@ -29,22 +29,24 @@ internal static class OnionLayout
     private const double LabelGap = 18;
 
     /// <summary>The widest a row of bodies grows before it wraps: wide enough to keep the onion short, narrow enough for a page.</summary>
-    private const double RowCap = 860;
+    private const double RowCap = 640;
 
     public static DiagramLayout Lay(DiagramModel model)
     {
         var sizes = model.Nodes.ToDictionary(n => n.Id, n => NodeSizes.Measure(n, narrow: true));
         var placed = new List<PlacedNode>();
         var rings = new List<PlacedRing>();
-        void Put(DiagramNode n, double x, double y) => placed.Add(new PlacedNode(n, new Box(x, y, sizes[n.Id].W, sizes[n.Id].H), sizes[n.Id].Lines, sizes[n.Id].Size));
+        void Put(DiagramNode n, double x, double y) => placed.Add(new PlacedNode(n, new Box(x, y, sizes[n.Id].W, sizes[n.Id].H), sizes[n.Id]));
 
         var centre = model.Nodes.FirstOrDefault(n => n.Role == DiagramNode.OutcomeRole && n.Kind == "outcomes");
         var outcomes = model.Nodes.Where(n => n.Role == DiagramNode.OutcomeRole && n.Kind != "outcomes").ToList();
         var coreRows = new List<List<DiagramNode>>();
+        // Two rows: three outcomes above, the centre between the other two below.
         var half = (outcomes.Count + 1) / 2;
         if (outcomes.Count > 0) coreRows.Add(outcomes.Take(half).ToList());
-        if (centre is not null) coreRows.Add([centre]);
-        if (outcomes.Count > half) coreRows.Add(outcomes.Skip(half).ToList());
+        var second = outcomes.Skip(half).ToList();
+        if (centre is not null) second.Insert(second.Count / 2, centre);
+        if (second.Count > 0) coreRows.Add(second);
         var coreW = coreRows.Select(r => RowWidth(r, sizes)).DefaultIfEmpty(150).Max();
         var y = 0.0;
         foreach (var row in coreRows)
@@ -56,9 +58,9 @@ internal static class OnionLayout
                 Put(n, x, y + (rowH - sizes[n.Id].H) / 2);
                 x += sizes[n.Id].W + Gap;
             }
-            y += rowH + RowGap;
+            y += rowH + 12;
         }
-        var inner = new Box(-coreW / 2 - 18, -18, coreW + 36, Math.Max(y - RowGap, 40) + 36);
+        var inner = new Box(-coreW / 2 - 18, -18, coreW + 36, Math.Max(y - 12, 40) + 36);
         var outcomesRing = model.Rings.FirstOrDefault(r => r.Id == "outcomes");
         rings.Add(new PlacedRing("outcomes", outcomesRing?.Label ?? Wording.OutcomesForChildren, inner, 24, null));
 
@@ -78,7 +80,7 @@ internal static class OnionLayout
             var width = Math.Max(inner.W + 2 * Side, widest + 2 * Inset);
             var upperH = upperRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
             var lowerH = lowerRows.Sum(r => r.Max(n => sizes[n.Id].H) + RowGap);
-            var topBand = 8 + LabelHeight + LabelGap + upperH + (upperRows.Count > 0 ? 4 : 0);
+            var topBand = 8 + LabelHeight + (upperRows.Count > 0 ? LabelGap + upperH + 4 : 8);
             var bottomBand = lowerRows.Count > 0 ? RowGap + lowerH + 6 : Side;
             var outer = new Box(-width / 2, inner.Y - topBand, width, inner.H + topBand + bottomBand);
             var label = new Box(-labelW / 2, outer.Y + 8, labelW, LabelHeight);
@@ -112,9 +114,14 @@ internal static class OnionLayout
         y = inner.Y - 30 - outsideH;
         foreach (var row in outsideRows) y = PlaceRow(row, y) + 6;
 
+        // The boards' notes in a column to the right of the rings, from the top of the outer ring down.
         var notes = model.Nodes.Where(n => n.Role == DiagramNode.NoteRole).ToList();
-        y = inner.Bottom + 30;
-        foreach (var row in Rows(notes, sizes, Math.Max(inner.W, 600))) y = PlaceRow(row, y);
+        y = inner.Y;
+        foreach (var n in notes)
+        {
+            Put(n, inner.Right + 30, y);
+            y += sizes[n.Id].H + 16;
+        }
 
         var routed = Route(model, placed, ringLabels);
         var bounds = placed.Select(p => p.Box).Aggregate(inner, (a, b) => a.Union(b));
@@ -180,10 +187,10 @@ internal static class OnionLayout
         return path.Select(p => new PathPiece(p.Command, p.Points.Select(q => new Point(q.X + nx, q.Y + ny)).ToArray())).ToList();
     }
 
-    private static double RowWidth(IReadOnlyList<DiagramNode> row, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes) =>
+    private static double RowWidth(IReadOnlyList<DiagramNode> row, Dictionary<string, NodeSize> sizes) =>
         row.Sum(n => sizes[n.Id].W) + Gap * Math.Max(0, row.Count - 1);
 
-    private static List<List<DiagramNode>> Rows(IReadOnlyList<DiagramNode> nodes, Dictionary<string, (double W, double H, IReadOnlyList<string> Lines, double Size)> sizes, double cap)
+    private static List<List<DiagramNode>> Rows(IReadOnlyList<DiagramNode> nodes, Dictionary<string, NodeSize> sizes, double cap)
     {
         var rows = new List<List<DiagramNode>>();
         var row = new List<DiagramNode>();

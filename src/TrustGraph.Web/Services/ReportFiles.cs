@@ -9,7 +9,7 @@ public sealed record ReportFile(string FileName, string ContentType, byte[] Cont
 
 /// <summary>
 /// The report page's downloads, made by the core's writers exactly as <c>trustgraph report</c> makes them: HTML with the
-/// hierarchy and onion diagrams inline (drawn by the viewer's own MSAGL module under Node.js), Markdown, CSV, and PDF
+/// hierarchy and onion diagrams inline (drawn in process by the viewer's own renderer, DiagramSvg), Markdown, CSV, and PDF
 /// printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
 /// </summary>
 public sealed class ReportFiles(ILogger<ReportFiles> log)
