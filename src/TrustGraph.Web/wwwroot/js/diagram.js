@@ -34,6 +34,8 @@ class DiagramView {
   render(markup, state) {
     const start = performance.now();
     this.host.replaceChildren(parseSvg(markup));
+    const prerendered = this.host.parentElement?.querySelector(':scope > .diagram-static');
+    if (prerendered) prerendered.hidden = true;
     this.svg = this.host.querySelector('svg');
     const w = Number(this.svg.getAttribute('width')), h = Number(this.svg.getAttribute('height'));
     this.full = { x: 0, y: 0, w, h };
