@@ -129,54 +129,58 @@ internal static class OnionLayout
     }
 
     /// <summary>
-    /// MSAGL's spline router draws every line around the boxes and the ring names. Lines between the same two boxes are
-    /// routed in separate passes (the router's own bundling of such lines orders them by object hash, which would make
-    /// the drawing differ from run to run), each later one drawn a few units beside the first.
+    /// MSAGL's spline router draws every line around the boxes and the ring names. Of several lines between the same two
+    /// boxes only the first is routed (the router's own bundling of such lines orders them by object hash, which would
+    /// make the drawing differ from run to run); each later one is drawn a few units beside it.
     /// </summary>
     private static List<PlacedEdge> Route(DiagramModel model, List<PlacedNode> placed, List<Box> ringLabels)
     {
         var ids = placed.Select(p => p.Node.Id).ToHashSet();
         var lines = model.Edges.Where(e => e.From != e.To && ids.Contains(e.From) && ids.Contains(e.To)).ToList();
         var pass = new Dictionary<DiagramEdge, int>();
-        foreach (var pair in lines.GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From)))
+        foreach (var pair in lines.GroupBy(Pair))
         {
             var i = 0;
             foreach (var e in pair) pass[e] = i++;
         }
-        var routed = new Dictionary<DiagramEdge, PlacedEdge>();
-        for (var k = 0; k <= pass.Values.DefaultIfEmpty(0).Max(); k++)
+        var graph = new GeometryGraph();
+        var msagl = new Dictionary<string, MsaglNode>();
+        foreach (var p in placed)
         {
-            var graph = new GeometryGraph();
-            var msagl = new Dictionary<string, MsaglNode>();
-            foreach (var p in placed)
-            {
-                var b = p.Box.Inflate(Clearance);
-                var node = new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY)), p.Node.Id);
-                graph.Nodes.Add(node);
-                msagl[p.Node.Id] = node;
-            }
-            foreach (var label in ringLabels)
-            {
-                var b = label.Inflate(2);
-                graph.Nodes.Add(new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY))));
-            }
-            var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
-            foreach (var e in lines.Where(e => pass[e] == k))
-            {
-                var geometry = new MsaglEdge(msagl[e.From], msagl[e.To]);
-                graph.Edges.Add(geometry);
-                edges.Add((e, geometry));
-            }
-            if (edges.Count == 0) continue;
-            new SplineRouter(graph, edges.Select(e => e.Geometry), 1, 4, Math.PI / 6, null).Run();
-            foreach (var (e, geometry) in edges.Where(x => x.Geometry.Curve is not null))
-            {
-                var path = Curves.Path(geometry.Curve, flipY: false);
-                routed[e] = new PlacedEdge(e, k == 0 ? path : Offset(path, 4 * k));
-            }
+            var b = p.Box.Inflate(Clearance);
+            var node = new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY)), p.Node.Id);
+            graph.Nodes.Add(node);
+            msagl[p.Node.Id] = node;
         }
-        return lines.Where(routed.ContainsKey).Select(e => routed[e]).ToList();
+        foreach (var label in ringLabels)
+        {
+            var b = label.Inflate(2);
+            graph.Nodes.Add(new MsaglNode(CurveFactory.CreateRectangle(b.W, b.H, new Point(b.CentreX, b.CentreY))));
+        }
+        var edges = new List<(DiagramEdge Edge, MsaglEdge Geometry)>();
+        foreach (var e in lines.Where(e => pass[e] == 0))
+        {
+            var geometry = new MsaglEdge(msagl[e.From], msagl[e.To]);
+            graph.Edges.Add(geometry);
+            edges.Add((e, geometry));
+        }
+        if (edges.Count > 0) new SplineRouter(graph, edges.Select(e => e.Geometry), 1, 4, ConeAngle, null).Run();
+        var first = edges.Where(x => x.Geometry.Curve is not null)
+            .ToDictionary(x => Pair(x.Edge), x => (x.Edge, Path: Curves.Path(x.Geometry.Curve, flipY: false)));
+        var routed = new List<PlacedEdge>();
+        foreach (var e in lines)
+        {
+            if (!first.TryGetValue(Pair(e), out var route)) continue;
+            var path = route.Edge.From == e.From ? route.Path : Curves.Reverse(route.Path);
+            routed.Add(new PlacedEdge(e, pass[e] == 0 ? path : Offset(path, 4 * pass[e])));
+        }
+        return routed;
     }
+
+    /// <summary>Wider cones give MSAGL's router a sparser visibility graph: a little less direct, several times faster.</summary>
+    private const double ConeAngle = Math.PI / 4;
+
+    private static (string, string) Pair(DiagramEdge e) => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From);
 
     /// <summary>The path moved sideways by <paramref name="by"/> units, across the line from its start to its end.</summary>
     private static List<PathPiece> Offset(List<PathPiece> path, double by)
