@@ -234,7 +234,7 @@ internal static class CypherCheck
                 var first = Peek();
                 var (returned, last) = Part(new HashSet<string>(outer, StringComparer.Ordinal), top);
                 if (last is null) { Error(first, "expected a clause"); return; }
-                var ends = last.Is("RETURN") || Updating.Any(last.Is) || last.Is("FINISH") || last.Is("CALL") || (!top && last.Is("RETURN"));
+                var ends = last.Is("RETURN") || Updating.Any(last.Is) || last.Is("FINISH") || last.Is("CALL");
                 if (top && !ends && !last.Is("SCHEMA")) Error(last, $"the query cannot end with {last.Text.ToUpperInvariant()}; expected RETURN or an updating clause");
                 if (ending == Ending.Subquery && !ends) Error(last, $"the subquery cannot end with {last.Text.ToUpperInvariant()}");
                 if (columns is not null && returned is not null && !columns.SequenceEqual(returned))
@@ -448,7 +448,7 @@ internal static class CypherCheck
                 Next();
                 var inMap = frames.Count > 0 && frames.Peek().Map;
                 if (Operand(t) && previous is not null && OperandEnd(previous) && !(previous.IsSymbol(")") && t.IsSymbol("(")))
-                    Error(t, $"'{t.Text}' follows '{previous.Text}' with no operator between them");
+                    Error(t, $"'{t.Text}' follows {Describe(previous)} with no operator between them");
                 if (t.Kind == Kind.Symbol && t.Text is "(" or "[" or "{")
                 {
                     var frameScope = current;
@@ -534,6 +534,13 @@ internal static class CypherCheck
         {
             while (Peek().IsSymbol(".") && Peek(1).Kind == Kind.Name) { Next(); Next(); }
         }
+
+        private static string Describe(Token t) => t.Text switch
+        {
+            "#property" => "a property",
+            "#label" => "a label",
+            _ => $"'{t.Text}'",
+        };
 
         private static bool Operand(Token t) => t.Kind is Kind.String or Kind.Number or Kind.Parameter || t.IsVariable || t.Is("NULL") || t.Is("TRUE") || t.Is("FALSE") || t.IsSymbol("(");
 

@@ -20,7 +20,7 @@ public sealed class CypherLintTests
     [InlineData("MATCH (b:Body) RETURN b MATCH (c) RETURN c", "1:25: MATCH after RETURN; RETURN must be the last clause")]
     [InlineData("MATCH (b:Body RETURN b", "1:7: '(' is never closed")]
     [InlineData("RETURN 'it\\'s' + 'bad \\q escape'", "1:23: invalid escape '\\q' in a string")]
-    [InlineData("MATCH (b:Body) RETURN b.name b.id", "1:30: 'b' follows '#property' with no operator between them")]
+    [InlineData("MATCH (b:Body) RETURN b.name b.id", "1:30: 'b' follows a property with no operator between them")]
     [InlineData("RETURN 1 AS x UNION RETURN 2 AS y", "1:21: UNION parts return different columns: (x) and (y)")]
     [InlineData("MATCH (a) WHERE all(n IN [1] WHERE m > 0) RETURN a", "1:36: Variable `m` not defined")]
     [InlineData("MATCH (a) WHERE EXISTS { MATCH (a)-->(x) } RETURN x", "1:51: Variable `x` not defined")]
