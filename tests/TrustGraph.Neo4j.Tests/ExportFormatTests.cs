@@ -183,6 +183,23 @@ public sealed class ExportFormatTests
         Assert.Equal(2, elements.Values.Count(e => e!["type"]!.GetValue<string>() == "Agency" && e["label"]!.GetValue<string>().EndsWith("Council")));
     }
 
+    // ---- cypher ----
+
+    [Fact]
+    public void The_cypher_script_sets_basis_and_note_on_the_rows_that_have_them()
+    {
+        var writer = new StringWriter();
+        CypherScriptExporter.Write(Graph(TestData.ExportHostile), writer);
+        var lines = writer.ToString().Split('\n');
+        var paired = Assert.Single(lines, l => l.Contains("'Paired by list order'"));
+        Assert.Contains("[r:HOLDS_SEAT", paired);
+        Assert.Contains("basis: 'inferred'", paired);
+        Assert.Contains(lines, l => l.StartsWith("MERGE (n:Arrangement") && l.Contains("note: 'Date from the cover <b>page</b> & \"footer\"'"));
+        // the fixture's inferred rows: two bodies, two seats, one line, one duty
+        Assert.Equal(6, lines.Count(l => l.Contains("basis: 'inferred'")));
+        Assert.Single(lines, l => l.StartsWith("MERGE (n:Duty") && l.Contains("basis: 'inferred'"));
+    }
+
     // ---- neo4j-admin ----
 
     [Fact]
