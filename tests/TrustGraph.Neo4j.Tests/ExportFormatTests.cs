@@ -227,6 +227,20 @@ public sealed class ExportFormatTests
     }
 
     [Fact]
+    public void An_authority_whose_seats_never_say_whether_they_vote_still_types_voting_as_boolean()
+    {
+        var dataset = TestData.Shipped;
+        Assert.All(dataset.Authorities.Single(a => a.Id == "york").Seats, s => Assert.Null(s.Voting));
+        var folder = Directory.CreateTempSubdirectory("neo4j-admin").FullName;
+        try
+        {
+            var files = Neo4jAdminExporter.Write(PropertyGraph.Concat([GraphProjection.Shared(dataset, RelevantPartners.Statutory), GraphProjection.Of(dataset, "york")]), folder);
+            Assert.All(files.Where(f => f.StartsWith("relationships_HOLDS_SEAT_")), f => Assert.Contains("voting:boolean", Header(Path.Combine(folder, f))));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [Fact]
     public void Neo4j_admin_carries_basis_and_note_columns_for_seats_lines_bodies_and_duties()
     {
         var folder = Directory.CreateTempSubdirectory("neo4j-admin").FullName;

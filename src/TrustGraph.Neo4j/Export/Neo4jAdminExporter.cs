@@ -86,8 +86,18 @@ public static class Neo4jAdminExporter
                 var type = value switch { long or int => ":long", bool => ":boolean", string => "", IEnumerable<string> => ":string[]", _ => "" };
                 types[name] = types[name] is null || types[name] == type ? type : "";
             }
-        return types.ToDictionary(t => t.Key, t => t.Value ?? "");
+        return types.ToDictionary(t => t.Key, t => t.Value ?? (Declared.TryGetValue(t.Key, out var declared) ? declared : ""));
     }
+
+    /// <summary>
+    /// The type of the model's non-text properties, for a file in which every value is empty (York's seats never say
+    /// whether they vote): the header then says <c>voting:boolean</c> as it does in every other export.
+    /// </summary>
+    private static readonly Dictionary<string, string> Declared = new()
+    {
+        ["voting"] = ":boolean", ["membership_partial"] = ":boolean", ["only_where_exists"] = ":boolean",
+        ["meets_per_year"] = ":long", ["ord"] = ":long", ["tiers"] = ":string[]",
+    };
 
     private static string? Cell(IReadOnlyDictionary<string, object?> properties, string name) =>
         properties.TryGetValue(name, out var v) ? v switch
