@@ -14,6 +14,18 @@ public sealed record DraftFindings(
     Draft Draft, GovernanceGraph Graph, IReadOnlyList<Finding> Findings, GovernanceGraph? Original, IReadOnlyList<Finding> OriginalFindings,
     IReadOnlyList<Finding> Gone, IReadOnlyList<Finding> New)
 {
+    /// <summary>
+    /// Findings of the original that the draft still has in another wording: the same check and severity about the same
+    /// bodies (by name), such as a board's partner list that now shows probation. Each pair is also in <see cref="Gone"/> and <see cref="New"/>.
+    /// </summary>
+    public IReadOnlyList<(Finding Before, Finding After)> Changed { get; init; } = [];
+
+    /// <summary>The gone findings that are not one half of a <see cref="Changed"/> pair.</summary>
+    public IEnumerable<Finding> GoneOutright => Gone.Where(f => Changed.All(c => !ReferenceEquals(c.Before, f)));
+
+    /// <summary>The new findings that are not one half of a <see cref="Changed"/> pair.</summary>
+    public IEnumerable<Finding> NewOutright => New.Where(f => Changed.All(c => !ReferenceEquals(c.After, f)));
+
     public static DraftFindings Of(Dataset dataset, Draft draft)
     {
         var structure = dataset.Find(draft.AuthorityId)!;
@@ -25,9 +37,21 @@ public sealed record DraftFindings(
         static (string, Severity, string) Key(Finding f) => (f.Check, f.Severity, f.Message);
         var now = findings.Select(Key).ToHashSet();
         var before = originalFindings.Select(Key).ToHashSet();
-        return new DraftFindings(draft, graph, findings, original, originalFindings,
-            originalFindings.Where(f => !now.Contains(Key(f))).ToList(),
-            findings.Where(f => !before.Contains(Key(f))).ToList());
+        var gone = originalFindings.Where(f => !now.Contains(Key(f))).ToList();
+        var added = findings.Where(f => !before.Contains(Key(f))).ToList();
+        string Subject(Finding f, GovernanceGraph g) =>
+            $"{f.Check}|{f.Severity}|{string.Join("|", f.Bodies.Where(g.Contains).Select(id => g.Body(id).Name).Order(StringComparer.Ordinal))}";
+        var changed = new List<(Finding, Finding)>();
+        var unpaired = added.ToList();
+        foreach (var f in gone)
+        {
+            if (original is null || f.Bodies.Count == 0) continue;
+            var match = unpaired.FirstOrDefault(n => Subject(n, graph) == Subject(f, original));
+            if (match is null) continue;
+            changed.Add((f, match));
+            unpaired.Remove(match);
+        }
+        return new DraftFindings(draft, graph, findings, original, originalFindings, gone, added) { Changed = changed };
     }
 
     /// <summary>

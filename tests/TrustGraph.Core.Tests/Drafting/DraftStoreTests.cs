@@ -88,6 +88,10 @@ public sealed class DraftStoreTests : IDisposable
         var partners = Assert.Single(seated.Findings, f => f.Check == Checks.MissingRelevantPartner && f.Message.Contains("Children's Trust Board"));
         Assert.Contains("Probation", partners.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Not shown, so not judged: police, probation", partners.Message);
+        var (was, now) = Assert.Single(seated.Changed);
+        Assert.Same(partners, now);
+        Assert.Contains("Not shown, so not judged: police, probation, youth-offending", was.Message);
+        Assert.Empty(seated.GoneOutright);
 
         r = DraftStore.Save(_dir, key, r.Version!, new AddLine(board, "worcestershire-partnership", AccountabilityKind.AccountableTo));
         Assert.True(r.Succeeded, string.Join("\n", r.Problems));

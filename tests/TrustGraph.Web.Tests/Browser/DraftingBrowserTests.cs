@@ -63,6 +63,7 @@ public sealed class DraftingBrowserTests
         await Assertions.Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
         await SeatAsync(page, "Head of Youth Offending Service", "Worcestershire and Herefordshire Youth Offending Service", "youth-offending");
         await Assertions.Expect(findings).Not.ToContainTextAsync("Not shown, so not judged: police, probation, youth-offending");
+        await Assertions.Expect(page.Locator(".draft-findings .changed")).ToContainTextAsync("Local probation board (or probation services provider) and Youth offending team");
 
         await page.SelectOptionAsync("#line-kind", "accountable-to");
         await page.SelectOptionAsync("#line-to", "worcestershire-partnership");
@@ -122,5 +123,20 @@ public sealed class DraftingBrowserTests
         await second.ClickAsync(".reload-draft");
         await Assertions.Expect(second.Locator(".draft-seats")).ToContainTextAsync("West Mercia Police");
         await Assertions.Expect(second.Locator(".conflict")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task A_visitor_who_has_not_signed_in_is_asked_to_and_sees_no_drafting_form()
+    {
+        var data = TestData.CopyOf();
+        var before = TestData.Fingerprint(data);
+        await using var session = await BrowserSession.StartAsync(data, ViewerFactory.WithAdmin());
+        var page = await session.OpenAsync("draft/new/worcestershire?from=proposed-2010");
+        await Assertions.Expect(page.Locator(".signin-needed")).ToContainTextAsync("needs the administrator");
+        await Assertions.Expect(page.Locator("#draft-name")).ToHaveCountAsync(0);
+        await page.GotoAsync(new Uri(session.BaseAddress, DraftPath.TrimStart('/')).ToString());
+        await Assertions.Expect(page.Locator(".signin-needed")).ToContainTextAsync("needs the administrator");
+        await Assertions.Expect(page.Locator(".draft-forms")).ToHaveCountAsync(0);
+        Assert.Equal(before, TestData.Fingerprint(data));
     }
 }
