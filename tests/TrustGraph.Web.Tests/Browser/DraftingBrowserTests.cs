@@ -89,6 +89,9 @@ public sealed class DraftingBrowserTests
 
         await page.ClickAsync(".compare-link");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("compare\\?a=worcestershire%2Fproposed-2010&a=worcestershire%2Fvariation-on-version-2$"));
+        await ViewerBrowserTests.WaitForDiagramAsync(page, "Worcestershire (proposed-2010)");
+        await ViewerBrowserTests.WaitForDiagramAsync(page, "Worcestershire (variation-on-version-2)");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Worcestershire (variation-on-version-2)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("drafting-compare"), FullPage = true });
     }
 
