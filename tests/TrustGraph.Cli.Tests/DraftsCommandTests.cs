@@ -80,4 +80,22 @@ public sealed class DraftsCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("no draft 'worcestershire/nope'; expected one of: worcestershire/variation-on-version-2", error);
     }
+
+    [Fact]
+    public void Analyse_report_and_export_take_a_draft_as_they_take_any_arrangement()
+    {
+        var draft = StartDraft();
+        var (exit, output, error) = _data.Run("analyse", "--authority", "worcestershire", "--arrangement", draft.Id);
+        Assert.True(exit == 0, error);
+        Assert.Contains("arrangement variation-on-version-2", output);
+        Assert.DoesNotContain("no reporting path", output);
+
+        (exit, output, error) = _data.Run("report", "--authority", "worcestershire", "--arrangement", draft.Id, "--format", "md");
+        Assert.True(exit == 0, error);
+        Assert.Contains("variation-on-version-2", output);
+
+        (exit, output, error) = _data.Run("export", "--authority", "worcestershire", "--format", "popolo");
+        Assert.True(exit == 0, error);
+        Assert.Contains("trust-board-2010-variation-on-version-2", output);
+    }
 }
