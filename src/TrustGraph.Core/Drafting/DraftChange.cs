@@ -233,7 +233,9 @@ public sealed record VacateSeat(int Index) : DraftChange
         if (Index < 0 || Index >= c.Rows.Seats.Count) return Refuse("seat", $"the draft has no seat {Index + 1}; it has {c.Rows.Seats.Count}");
         var seats = c.Rows.Seats.ToList();
         var seat = seats[Index];
-        seats[Index] = seat with { Person = null, Post = seat.Post ?? seat.Person, Status = SeatStatus.Vacant, Source = c.DraftSource };
+        if (seat.Post is null)
+            return Refuse("post", $"the seat names only a person ({seat.Person}), so vacating it would leave nothing to say which seat is vacant; expected a post: edit the seat to give it one first");
+        seats[Index] = seat with { Person = null, Status = SeatStatus.Vacant, Source = c.DraftSource };
         return Done(c.Rows with { Seats = seats });
     }
 }

@@ -248,4 +248,23 @@ public sealed class DraftStoreTests : IDisposable
         Assert.True(DraftStore.Delete(_dir, r.Draft!.Key).Succeeded);
         Assert.Equal(string.Join("\r\n", lines) + "\r\n", File.ReadAllText(bodies));
     }
+
+    [Fact]
+    public void Vacating_a_seat_keeps_its_post_and_drops_the_person_and_a_seat_with_no_post_cannot_be_vacated()
+    {
+        var r = CopyWorcestershire2010();
+        var board = BoardOf(r);
+        r = DraftStore.Save(_dir, r.Draft!.Key, r.Version!, new AddSeat(new SeatFields(board, null, "Jo Bloggs", null, PartnerCategory.Police, SeatRole.Member, null)));
+        r = DraftStore.Save(_dir, r.Draft!.Key, r.Version!, new AddSeat(new SeatFields(board, "GP representative", "Dr A Patel", null, PartnerCategory.Gp, SeatRole.Member, null)));
+        var rows = DraftRows.Of(r.Dataset!.Find("worcestershire")!, r.Draft!.Id);
+        var named = rows.Seats.ToList().FindIndex(s => s.Person == "Jo Bloggs");
+        var gp = rows.Seats.ToList().FindIndex(s => s.Person == "Dr A Patel");
+
+        var refused = DraftStore.Save(_dir, r.Draft.Key, r.Version!, new VacateSeat(named));
+        Assert.Equal("post", Assert.Single(refused.Problems).Field);
+        r = DraftStore.Save(_dir, r.Draft.Key, r.Version!, new VacateSeat(gp));
+        Assert.True(r.Succeeded, string.Join("\n", r.Problems));
+        var vacant = DraftRows.Of(r.Dataset!.Find("worcestershire")!, r.Draft!.Id).Seats[gp];
+        Assert.Equal(("GP representative", (string?)null, SeatStatus.Vacant), (vacant.Post, vacant.Person, vacant.Status));
+    }
 }
