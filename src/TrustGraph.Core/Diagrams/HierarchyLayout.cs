@@ -13,7 +13,7 @@ namespace TrustGraph.Diagrams;
 /// The hierarchy laid out by MSAGL's layered (Sugiyama) layout. Each line is given to MSAGL from the body answered to
 /// down to the body that answers, so MSAGL's layers put the answered-to body higher and every line points up; the LSPs
 /// and the partner agencies' own governance that answer to no one are pinned to the top layer, side by side; a board's
-/// note is held in the board's layer beside it; bodies with no line at all are set apart in a row below, under a label.
+/// note goes in the nearest free place beside it; bodies with no line at all are set apart in a row below, under a label.
 /// </summary>
 internal static class HierarchyLayout
 {
@@ -62,17 +62,6 @@ internal static class HierarchyLayout
         if (top.Length > 1) settings.PinNodesToSameLayer(top);
         StackLeaves(settings, lines, nodes, top.Select(t => (string)t.UserData).ToHashSet());
 
-        var notes = new List<(DiagramNode Note, MsaglNode Board)>();
-        foreach (var note in model.Nodes.Where(n => n.Role == DiagramNode.NoteRole && n.Anchor is not null && nodes.ContainsKey(n.Anchor)))
-        {
-            var s = sizes[note.Id];
-            var node = new MsaglNode(CurveFactory.CreateRectangle(s.W + 2 * Clearance, s.H + 2 * Clearance, new Point()), note.Id);
-            graph.Nodes.Add(node);
-            nodes[note.Id] = node;
-            settings.AddSameLayerNeighbors(nodes[note.Anchor!], node);
-            notes.Add((note, nodes[note.Anchor!]));
-        }
-
         if (graph.Nodes.Count > 0) LayoutHelpers.CalculateLayout(graph, settings, null);
 
         var placed = new List<PlacedNode>();
@@ -93,16 +82,7 @@ internal static class HierarchyLayout
         }
         PlaceInTopRow(lonelyLsps, placed, sizes, routed);
         byId = placed.ToDictionary(p => p.Node.Id);
-        foreach (var (note, _) in notes)
-        {
-            var edge = model.Edges.FirstOrDefault(e => e.Kind == DiagramEdge.Note && e.From == note.Id);
-            if (edge is null) continue;
-            var a = byId[note.Id].Box;
-            var b = byId[note.Anchor!].Box;
-            var from = Curves.Clip(a, new Point(b.CentreX, b.CentreY));
-            var to = Curves.Clip(b.Inflate(Clearance), new Point(a.CentreX, a.CentreY));
-            routed.Add(new PlacedEdge(edge, Curves.Straight(from, to)));
-        }
+        PlaceNotes(model, placed, sizes, routed);
 
         var bounds = placed.Count > 0 ? placed.Select(p => p.Box).Aggregate((x, y) => x.Union(y)) : new Box(0, 0, 240, 0);
         var groups = new List<GroupLabel>();
@@ -141,6 +121,72 @@ internal static class HierarchyLayout
             bounds = placed.Select(p => p.Box).Aggregate((p, q) => p.Union(q)).Union(label);
         }
         return new DiagramLayout(placed, routed, [], groups, bounds.Inflate(Clearance + 2));
+    }
+
+    /// <summary>
+    /// Each board's note goes in the nearest free place beside it (right, left, above right, below right, then further
+    /// out), clear of every box and of every line, with a straight leader to the board. (Holding notes in the board's
+    /// layer with MSAGL's same-layer constraints works too, but makes a 200-body layout several times slower.)
+    /// </summary>
+    private static void PlaceNotes(DiagramModel model, List<PlacedNode> placed, Dictionary<string, NodeSize> sizes, List<PlacedEdge> routed)
+    {
+        var points = new List<Point>();
+        foreach (var e in routed)
+        {
+            var last = Curves.Start(e.Path);
+            points.Add(last);
+            foreach (var piece in e.Path.Skip(1))
+            {
+                if (piece.Command == 'C')
+                    for (var i = 1; i <= 8; i++)
+                    {
+                        double t = i / 8.0, u = 1 - t;
+                        var (c1, c2, end) = (piece.Points[0], piece.Points[1], piece.Points[2]);
+                        points.Add(new Point(u * u * u * last.X + 3 * u * u * t * c1.X + 3 * u * t * t * c2.X + t * t * t * end.X,
+                            u * u * u * last.Y + 3 * u * u * t * c1.Y + 3 * u * t * t * c2.Y + t * t * t * end.Y));
+                    }
+                else
+                {
+                    var end = piece.Points[^1];
+                    var steps = (int)Math.Ceiling(Math.Max(Math.Abs(end.X - last.X), Math.Abs(end.Y - last.Y)) / 6) + 1;
+                    for (var i = 1; i <= steps; i++) points.Add(new Point(last.X + (end.X - last.X) * i / steps, last.Y + (end.Y - last.Y) * i / steps));
+                }
+                last = piece.Points[^1];
+            }
+        }
+        var byId = placed.ToDictionary(p => p.Node.Id);
+        foreach (var note in model.Nodes.Where(n => n.Role == DiagramNode.NoteRole && n.Anchor is not null && byId.ContainsKey(n.Anchor)))
+        {
+            var board = byId[note.Anchor!].Box;
+            var s = sizes[note.Id];
+            Box? spot = null;
+            for (var ring = 0; ring < 60 && spot is null; ring++)
+            {
+                var d = 26 + ring * 24;
+                foreach (var c in new[]
+                {
+                    new Box(board.Right + d, board.CentreY - s.H / 2, s.W, s.H), new Box(board.X - d - s.W, board.CentreY - s.H / 2, s.W, s.H),
+                    new Box(board.Right + d, board.Y - s.H - 12, s.W, s.H), new Box(board.Right + d, board.Bottom + 12, s.W, s.H),
+                    new Box(board.CentreX - s.W / 2, board.Y - d - s.H, s.W, s.H), new Box(board.CentreX - s.W / 2, board.Bottom + d, s.W, s.H),
+                })
+                {
+                    var clear = c.Inflate(12);
+                    if (placed.Any(p => p.Box.Overlaps(clear)) || points.Any(p => p.X > clear.X && p.X < clear.Right && p.Y > clear.Y && p.Y < clear.Bottom)) continue;
+                    spot = c;
+                    break;
+                }
+            }
+            var box = spot ?? new Box(board.Right + 26, board.CentreY - s.H / 2, s.W, s.H);
+            placed.Add(new PlacedNode(note, box, s));
+            var edge = model.Edges.FirstOrDefault(e => e.Kind == DiagramEdge.Note && e.From == note.Id);
+            if (edge is null) continue;
+            var from = Curves.Clip(box, new Point(board.CentreX, board.CentreY));
+            var to = Curves.Clip(board.Inflate(Clearance), new Point(box.CentreX, box.CentreY));
+            var leader = Curves.Straight(from, to);
+            routed.Add(new PlacedEdge(edge, leader));
+            var steps = (int)(Math.Max(Math.Abs(to.X - from.X), Math.Abs(to.Y - from.Y)) / 6) + 1;
+            for (var i = 0; i <= steps; i++) points.Add(new Point(from.X + (to.X - from.X) * i / steps, from.Y + (to.Y - from.Y) * i / steps));
+        }
     }
 
     /// <summary>
