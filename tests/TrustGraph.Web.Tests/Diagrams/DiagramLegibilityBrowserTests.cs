@@ -89,6 +89,20 @@ public sealed class DiagramLegibilityBrowserTests(ITestOutputHelper output) : IA
                 failures.AddRange(sizes.Overflows.Select(o => $"{graph.Title} {name}: text runs out of its box: {o}"));
             }
         }
+        // The compare page at two arrangements side by side: measured for the record (its panels are half as wide).
+        var compare = await _session!.OpenAsync("compare?a=calderdale/model-2&a=worcestershire/2009", 1440, 900);
+        await ViewerBrowserTests.WaitForDiagramAsync(compare, "Calderdale (model-2)");
+        await ViewerBrowserTests.WaitForDiagramAsync(compare, "Worcestershire (2009)");
+        foreach (var canvas in await compare.Locator(".diagram-canvas").AllAsync())
+        {
+            var sizes = await MeasureAsync(canvas);
+            var title = await canvas.GetAttributeAsync("data-title");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"compare, {title} hierarchy: smallest name {sizes.Smallest:0.0} px"));
+            failures.AddRange(sizes.Overflows.Select(o => $"compare: text runs out of its box: {o}"));
+        }
+        await compare.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("legibility-compare"), FullPage = true });
+        await compare.CloseAsync();
+
         foreach (var line in lines) output.WriteLine(line);
         File.WriteAllLines(Path.Combine(BrowserSession.ScreenshotFolder, "diagram-legibility.txt"), lines);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
