@@ -207,8 +207,8 @@ public static class ImportPlanner
             var post = list.Has(ImportField.Post) ? row.Post : old?.Post;
             var person = list.Has(ImportField.Person) ? row.Person : old?.Person;
             var agency = list.Has(ImportField.Agency) ? row.Agency : old?.Agency;
-            var role = list.Has(ImportField.Role) ? row.Role : old?.Role ?? SeatRole.Member;
-            var voting = list.Has(ImportField.Voting) ? row.Voting : old?.Voting;
+            var role = list.Has(ImportField.Role) || row.RoleTakenFrom is not null ? row.Role : old?.Role ?? SeatRole.Member;
+            var voting = list.Has(ImportField.Voting) || row.Voting is not null ? row.Voting : old?.Voting;
             var status = list.Has(ImportField.Status) || list.Has(ImportField.Person) || row.VacantBecause is not null
                 ? row.Status
                 : old?.Status ?? row.Status;
