@@ -228,12 +228,21 @@ public static class ImportPlanner
             var seat = new Seat(bodyId, post, person, agency, category, role, voting, status,
                 row.Source ?? new SourceRef(sourceId, $"row-{row.Line}"))
             {
-                Basis = inferred is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
-                Note = inferred is not null ? $"partner category {inferred.Explain()}" : old?.Note,
+                Basis = inferred is not null || row.RoleTakenFrom is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
+                Note = InferenceNote(inferred, row) ?? old?.Note,
             };
             if (old is not null && row.Source is null && seat with { Source = old.Source } == old)
                 return (old, null);
             return (seat, inferred);
+        }
+
+        /// <summary>What an imported seat's inferred parts rest on, in a few words: a guessed category, a role read out of another cell.</summary>
+        private static string? InferenceNote(CategoryInference? inferred, MembershipRow row)
+        {
+            var parts = new List<string>();
+            if (inferred is not null) parts.Add($"partner category {inferred.Explain()}");
+            if (row.RoleTakenFrom is not null) parts.Add($"role {row.Role.ToWord()} read from {row.RoleTakenFrom}");
+            return parts.Count == 0 ? null : string.Join("; ", parts);
         }
 
         private static string PostKey(string post) => ImportVocabulary.Normalise(post);
