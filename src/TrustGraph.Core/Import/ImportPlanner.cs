@@ -62,6 +62,14 @@ public static class ImportPlanner
             else if (seat == oldSeats[o]) unchanged++;
             else changed.Add(new SeatChange(list.Rows[r].Line, oldSeats[o], seat, Differences(oldSeats[o], seat), inferred));
         }
+        foreach (var (line, seat) in added.Select(a => (a.Line, a.Seat)).Concat(changed.Select(c => (c.Line, Seat: c.After))))
+            foreach (var (field, value) in new[] { (ImportField.Person, seat.Person), (ImportField.Post, seat.Post), (ImportField.Agency, seat.Agency) })
+                if (value is not null && FormulaGuard.RunsAsFormula(value))
+                    errors.Add(new DatasetError(list.FileName, line, list.ColumnOf(field),
+                        $"'{value}' would be stored starting with '{value[0]}', which a spreadsheet opening the dataset would run as a formula; "
+                        + "expected text that starts with a letter or digit (a value marked as text with an apostrophe is accepted only where the dataset already holds it)"));
+        if (errors.Count > before) return null;
+
         var removed = mode == ImportMode.Replace
             ? match.BodySlots.Where(i => !match.Matched.Contains(i)).Select(i => oldSeats[i]).ToList()
             : [];

@@ -110,8 +110,10 @@ public static class MembershipListReader
             var column = columns.FirstOrDefault(c => c.Field == field);
             if (column is null || column.Column > record.Fields.Length) return null;
             var raw = record.Fields[column.Column - 1];
-            var value = FormulaGuard.Unescape(literal ? raw.Trim() : CollapseSpace(raw));
+            var text = literal ? raw.Trim() : CollapseSpace(raw);
+            var value = FormulaGuard.Unescape(text);
             if (value.Length == 0 || (!literal && value.All(c => c is '-' or '\u2013' or '\u2014'))) return null;
+            if (value != text) return value;
             if (FormulaGuard.DisplayText(value) is { } shown)
             {
                 notes.Add(new DatasetError(file, record.Line, column.Column, $"the cell is a link, =HYPERLINK(…); its text '{shown}' was read"));
