@@ -239,7 +239,7 @@ public static class ImportPlanner
                 Basis = inferred is not null || row.RoleTakenFrom is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
                 Note = InferenceNote(inferred, row) ?? old?.Note,
             };
-            if (old is not null && row.Source is null && seat with { Source = old.Source } == old)
+            if (old is not null && row.Source is null && seat with { Source = old.Source, Basis = old.Basis, Note = old.Note } == old)
                 return (old, null);
             return (seat, inferred);
         }

@@ -7,7 +7,7 @@ using TrustGraph.Model;
 namespace TrustGraph.Import;
 
 /// <summary>The dataset field a column of a membership spreadsheet holds.</summary>
-public enum ImportField { Body, Post, Person, GivenName, FamilyName, Agency, PartnerCategory, Role, Voting, Status, Source, SurnameFirstName }
+public enum ImportField { Body, Post, Person, GivenName, FamilyName, Agency, PartnerCategory, Role, Voting, Status, Source, SurnameFirstName, Honorific }
 
 /// <summary>
 /// The words a spreadsheet may use, read from <c>data/guidance/import-columns.csv</c> (header aliases such as
@@ -80,7 +80,7 @@ public sealed class ImportVocabulary
     {
         var whole = Normalise(StripBrackets(text));
         if (whole.Length > 0 && _values.ContainsKey(("vacant_name", whole))) return whole;
-        var parts = text.Split(VacancySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = text.Replace(" - ", " \u2013 ").Split(VacancySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0) return null;
         var first = Normalise(parts[0]);
         return _values.ContainsKey(("vacant_name", first)) ? first : null;
@@ -175,6 +175,7 @@ public sealed class ImportVocabulary
         ["given_name"] = ImportField.GivenName, ["family_name"] = ImportField.FamilyName, ["agency"] = ImportField.Agency,
         ["partner_category"] = ImportField.PartnerCategory, ["role"] = ImportField.Role, ["voting"] = ImportField.Voting,
         ["status"] = ImportField.Status, ["source"] = ImportField.Source, ["person_surname_first"] = ImportField.SurnameFirstName,
+        ["honorific"] = ImportField.Honorific,
     }.ToFrozenDictionary();
 
     /// <summary>The contract's column name for a field (<c>partner_category</c>), as messages and exports use it.</summary>

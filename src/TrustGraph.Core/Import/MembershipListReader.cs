@@ -148,6 +148,8 @@ public static class MembershipListReader
             person = string.Join(' ', parts) is { Length: > 0 } joined ? joined : null;
             personColumn = ColumnNumber(ImportField.GivenName) is > 0 and var g ? g : ColumnNumber(ImportField.FamilyName);
         }
+        if (person is not null && Cell(ImportField.Honorific) is { } honorific && !person.StartsWith(honorific + " ", StringComparison.OrdinalIgnoreCase))
+            person = $"{honorific} {person}";
         var agency = Cell(ImportField.Agency);
 
         PartnerCategory? category = null;
@@ -322,12 +324,27 @@ public static class MembershipListReader
             }
             if (columns.FirstOrDefault(c => c.Field == field) is { } first)
             {
+                // "Title" beside "Job title" is the person's title (Cllr, Dr), as in a mail-merge list.
+                var titleHere = ImportVocabulary.HeaderKey(name) == "title";
+                var titleFirst = ImportVocabulary.HeaderKey(first.Header) == "title";
+                if (field == ImportField.Post && (titleHere || titleFirst) && columns.All(c => c.Field != ImportField.Honorific))
+                {
+                    if (titleFirst)
+                    {
+                        columns.Remove(first);
+                        columns.Add(first with { Field = ImportField.Honorific });
+                        columns.Add(new ColumnMatch(i + 1, name, field));
+                    }
+                    else columns.Add(new ColumnMatch(i + 1, name, ImportField.Honorific));
+                    continue;
+                }
                 errors.Add(new DatasetError(file, header.Line, i + 1,
                     $"columns '{first.Header}' (column {first.Column}) and '{name}' (column {i + 1}) both mean {ImportVocabulary.ColumnName(field)}; expected one column for each field (rename or delete one)"));
                 continue;
             }
             columns.Add(new ColumnMatch(i + 1, name, field));
         }
+        columns.Sort((a, b) => a.Column.CompareTo(b.Column));
         return columns;
     }
 
