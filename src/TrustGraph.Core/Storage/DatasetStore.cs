@@ -373,7 +373,7 @@ public static class DatasetStore
 
     private static bool IsAlive(int pid)
     {
-        if (pid == Environment.ProcessId) return false;
+        if (pid == Environment.ProcessId) return true;
         try
         {
             using var p = Process.GetProcessById(pid);
