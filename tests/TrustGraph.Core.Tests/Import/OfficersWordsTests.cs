@@ -58,6 +58,19 @@ public class OfficersWordsTests
         Assert.Equal((role, voting), (r, v));
     }
 
+    [Theory]
+    [InlineData("Gail Quinton (Chair)", "Gail Quinton", SeatRole.Chair)]
+    [InlineData("Cllr Marcus Hart (Vice-Chair)", "Cllr Marcus Hart", SeatRole.ViceChair)]
+    [InlineData("Gail Quinton – Chair", "Gail Quinton", SeatRole.Chair)]
+    [InlineData("Ruth Okonjo, Vice Chairman", "Ruth Okonjo", SeatRole.ViceChair)]
+    public void A_role_written_after_a_name_is_taken_out_and_the_name_kept_clean(string cell, string name, SeatRole role)
+    {
+        var row = Read($"Name,Job title\n\"{cell}\",Director\n").Rows.Single();
+
+        Assert.Equal((name, role), (row.Person, row.Role));
+        Assert.Equal($"the name '{cell}'", row.RoleTakenFrom);
+    }
+
     [Fact]
     public void A_post_that_names_another_bodys_chair_is_not_read_as_a_role()
     {
