@@ -57,7 +57,7 @@ internal static class ImportCommand
             {
                 held = dry ? null : DatasetStore.Lock(dir);
             }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 console.Error.WriteLine($"trustgraph: {name} was not imported: {dir} cannot be written to ({e.Message}); expected a dataset folder you may change (or use --dry-run to preview). Nothing was written.");
                 return CliApp.InvalidInput;

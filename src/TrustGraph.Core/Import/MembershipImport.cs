@@ -43,7 +43,7 @@ public static class MembershipImport
                 own = DatasetStore.Lock(dataDir);
                 if (own is null) return Changed("another import or undo is writing to the dataset");
             }
-            catch (UnauthorizedAccessException)
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 // A folder nobody may write to: nothing can change it while we plan, and the commit will say why it cannot write.
             }

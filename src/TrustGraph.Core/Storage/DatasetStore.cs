@@ -86,9 +86,10 @@ public static class DatasetStore
         {
             held = Lock(dataDir, TimeSpan.Zero);
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            return RecoveryResult.Nothing;
+            return new RecoveryResult([], 0, [new DatasetError(HistoryFolder, 0, 0,
+                $"an import or undo did not finish here, but {dataDir} cannot be written to ({e.Message}), so it could not be put right; expected a folder this user may change")]);
         }
         if (held is null) return RecoveryResult.Nothing;
         using (held) return held.Recovered;
