@@ -104,4 +104,23 @@ public sealed class ImportLimitsTests
         Assert.Equal(afterFirst, TestData.Fingerprint(data));
         Assert.Single(TrustGraph.Storage.DatasetStore.History(data));
     }
+
+    [Fact]
+    public async Task Two_uploads_committed_at_the_same_moment_never_fail_with_500_one_is_written_and_the_other_answers_409()
+    {
+        var (factory, visitor, data) = await SignedInAsync();
+        using var _f = factory;
+        for (var round = 0; round < 3; round++)
+        {
+            var uploads = await Task.WhenAll(visitor.UploadAsync("suffolk/ctpb", $"a{round}.csv", List(3 + round)), visitor.UploadAsync("suffolk/ctpb", $"b{round}.csv", List(6 + round)));
+            var paths = uploads.Select(u => u.Headers.Location!.OriginalString).ToList();
+            Assert.All(paths, p => Assert.StartsWith("/import/", p));
+
+            var commits = await Task.WhenAll(paths.Select(p => visitor.PostFormAsync(p + "/commit", p)));
+
+            Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.Conflict], commits.Select(c => c.StatusCode).Order());
+            Assert.True(TrustGraph.Loading.DatasetLoader.Load(data).IsValid);
+            Assert.Equal(round + 1, TrustGraph.Storage.DatasetStore.History(data).Count);
+        }
+    }
 }
