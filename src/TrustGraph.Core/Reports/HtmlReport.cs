@@ -30,7 +30,8 @@ public static class HtmlReport
         h.Append("<dl class=\"meta\">");
         h.Append($"<dt>Arrangement judged</dt><dd>{E(Sentence(report.Subject.Why))}</dd>");
         h.Append($"<dt>Tier</dt><dd>{E(report.Authority.Tier?.ToWord() ?? "not recorded")}</dd>");
-        if (report.Date is { } date) h.Append($"<dt>Prepared</dt><dd>{E(ReportText.Date(date))}</dd>");
+        h.Append($"<dt>Law applied</dt><dd>{E(ReportText.JudgedAgainst(report.Subject))}</dd>");
+        if (report.Date is { } date) h.Append($"<dt>Prepared on</dt><dd>{E(ReportText.Date(date))}</dd>");
         h.Append("</dl></header>");
 
         h.Append("<nav class=\"toc\" aria-label=\"Contents\"><ol>"
@@ -65,13 +66,14 @@ public static class HtmlReport
         h.Append($"<h1>{E(string.Join(", ", names))}</h1>");
         h.Append("<dl class=\"meta\">");
         foreach (var c in comparison.Columns)
-            h.Append($"<dt>{E(c.Label)}</dt><dd>{E(Sentence(c.Subject.Why))}</dd>");
-        if (comparison.Date is { } date) h.Append($"<dt>Prepared</dt><dd>{E(ReportText.Date(date))}</dd>");
+            h.Append($"<dt>{E(c.Label)}</dt><dd>{E(Sentence(c.Subject.Why))} {E(ReportText.JudgedAgainst(c.Subject))}.</dd>");
+        if (comparison.Date is { } date) h.Append($"<dt>Prepared on</dt><dd>{E(ReportText.Date(date))}</dd>");
         h.Append("</dl></header>");
 
         h.Append("<nav class=\"toc\" aria-label=\"Contents\"><ol>"
             + "<li><a href=\"#matrix\">Requirements by authority</a></li>"
             + "<li><a href=\"#metrics\">Structure metrics</a></li>"
+            + "<li><a href=\"#learn\">What each could learn</a></li>"
             + "<li><a href=\"#partners\">Relevant partners on the Board</a></li>"
             + "<li><a href=\"#copy\">What each could copy</a></li>"
             + "<li><a href=\"#reasons\">Reasons, requirement by requirement</a></li>"
@@ -102,13 +104,26 @@ public static class HtmlReport
         h.Append("<table class=\"metrics\"><thead><tr><th scope=\"col\">Metric</th>");
         foreach (var n in names) h.Append($"<th scope=\"col\">{E(n)}</th>");
         h.Append("</tr></thead><tbody>");
-        foreach (var (label, values) in comparison.MetricRows())
+        foreach (var (measure, values) in comparison.MetricRows())
         {
-            h.Append($"<tr><th scope=\"row\">{E(label)}</th>");
+            h.Append($"<tr><th scope=\"row\"><a href=\"#def-{E(measure.Id)}\">{E(measure.Label)}</a></th>");
             foreach (var value in values) h.Append($"<td class=\"num\">{E(value)}</td>");
             h.Append("</tr>");
         }
-        h.Append("</tbody></table></section>");
+        h.Append("</tbody></table><dl class=\"definitions\">");
+        foreach (var measure in Metrics.Measures.All)
+            h.Append($"<dt id=\"def-{E(measure.Id)}\">{E(measure.Label)}</dt><dd>{E(measure.Definition)}</dd>");
+        h.Append("</dl></section>");
+
+        h.Append("<section id=\"learn\"><h2>What each could learn from the others</h2>");
+        if (comparison.Lessons.Count == 0) h.Append("<p>On these measures no arrangement does better than another.</p>");
+        else
+        {
+            h.Append("<ul class=\"lessons\">");
+            foreach (var l in comparison.Lessons) h.Append($"<li><strong>{E(l.Learner)}, from {E(l.From)}:</strong> {E(l.Text)}</li>");
+            h.Append("</ul>");
+        }
+        h.Append("</section>");
 
         h.Append("<section id=\"partners\"><h2>Relevant partners on the Board</h2>");
         h.Append("<p class=\"note\">Children Act 2004 s10(4), as in force on each arrangement's date. "

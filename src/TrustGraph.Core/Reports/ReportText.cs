@@ -41,6 +41,22 @@ public static class ReportText
         _ => "Info",
     };
 
+    /// <summary>
+    /// The legal date a report judges by, kept apart from the day it was prepared: "Judged against the law in force on
+    /// 1 August 2009", or, when the papers give no in-force date, "Judged against the law as it now stands (the
+    /// arrangement's in-force date is not recorded)".
+    /// </summary>
+    public static string JudgedAgainst(ChosenArrangement subject)
+    {
+        var law = Analyses.LawInForce.For(subject.Arrangement);
+        return law.Stated is null
+            ? "Judged against the law as it now stands (the arrangement's in-force date is not recorded)"
+            : $"Judged against the law in force on {Date(law.Day)}";
+    }
+
+    /// <summary>"Prepared on 4 December 2026": the day the report was made, never the legal date.</summary>
+    public static string Prepared(DateOnly date) => $"Prepared on {Date(date)}";
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Arrangement(ChosenArrangement subject) => subject.Arrangement is null

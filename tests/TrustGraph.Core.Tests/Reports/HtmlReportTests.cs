@@ -130,7 +130,20 @@ public sealed class HtmlReportTests
         var police = doc.QuerySelectorAll("#partners tbody tr").Single(r => r.TextContent.StartsWith("Police"));
         Assert.Equal(["Absent", "Cannot assess", "Cannot assess", "Present", "Present"], police.QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Contains("Not met by Worcestershire.", doc.QuerySelector("#copy")!.TextContent);
-        Assert.Contains("Arrangement 2009 (current, in force August 2009): the current one; the papers also describe proposed-2010.",
+        Assert.Contains("Arrangement 2009 (current, in force August 2009): the current one; the papers also describe proposed-2010. Judged against the law in force on 1 August 2009.",
             doc.QuerySelectorAll(".cover dd").Select(dd => dd.TextContent));
+        Assert.Equal(Metrics.Measures.All.Count, doc.QuerySelectorAll("#metrics dl.definitions dt").Length);
+        Assert.All(doc.QuerySelectorAll("#metrics tbody th a"), a => Assert.NotNull(doc.GetElementById(a.GetAttribute("href")![1..])));
+        Assert.Contains("Calderdale, from Worcestershire:", doc.QuerySelector("#learn")!.TextContent);
+    }
+
+    [Fact]
+    public void The_report_keeps_the_date_of_the_law_apart_from_the_day_it_was_prepared()
+    {
+        var (subject, _) = ChosenArrangement.Pick(ShippedData.Dataset.Find("worcestershire")!, "2009");
+        var doc = Parse(HtmlReport.Write(GuidanceReport.Build(ShippedData.Dataset, subject!, new DateOnly(2026, 12, 4))));
+        var meta = doc.QuerySelectorAll(".cover dt").Zip(doc.QuerySelectorAll(".cover dd")).ToDictionary(p => p.First.TextContent, p => p.Second.TextContent);
+        Assert.Equal("Judged against the law in force on 1 August 2009", meta["Law applied"]);
+        Assert.Equal("4 December 2026", meta["Prepared on"]);
     }
 }
