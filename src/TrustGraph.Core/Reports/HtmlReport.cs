@@ -21,7 +21,7 @@ public static class HtmlReport
     {
         var h = new StringBuilder();
         var title = $"{report.Authority.Name}: gaps against the statutory guidance";
-        Open(h, title);
+        Open(h, title, $"{report.Authority.Name} · {ReportText.Arrangement(report.Subject)}");
 
         h.Append("<header class=\"cover\">");
         h.Append($"<p class=\"kicker\">{E(ReportText.ReportKicker)}</p>");
@@ -59,7 +59,7 @@ public static class HtmlReport
     {
         var h = new StringBuilder();
         var names = comparison.Columns.Select(c => c.Label).ToList();
-        Open(h, $"Comparator benchmark: {string.Join(", ", names)}");
+        Open(h, $"Comparator benchmark: {string.Join(", ", names)}", $"Comparator benchmark · {string.Join(", ", comparison.Columns.Select(c => c.Subject.Graph.Title))}");
 
         h.Append("<header class=\"cover\">");
         h.Append($"<p class=\"kicker\">{E(ReportText.ComparisonKicker)}</p>");
@@ -279,7 +279,7 @@ public static class HtmlReport
             {
                 h.Append($"<tr><td><span class=\"sev sev-{SeverityCss(f.Severity)}\">{E(ReportText.SeverityLabel(f.Severity))}</span></td><td>{E(f.Message)}");
                 if (f.Remedy is not null) h.Append($"<div class=\"remedy-inline\"><strong>Remedy:</strong> {E(f.Remedy)}</div>");
-                h.Append($"</td><td class=\"refs\">{E(string.Join("; ", f.Sources))}</td></tr>");
+                h.Append($"</td><td class=\"refs\">{string.Join("; ", f.Sources.Select(Token))}</td></tr>");
             }
             h.Append("</tbody></table>");
         }
@@ -327,7 +327,20 @@ public static class HtmlReport
     }
 
     private static string SourceList(IReadOnlyList<Source> sources, IReadOnlyList<SourceRef> refs) =>
-        refs.Count == 0 ? "" : $"<span class=\"refs\">Sources: {E(string.Join("; ", SourceText.Grouped(sources, refs)))}</span>";
+        refs.Count == 0 ? "" : $"<span class=\"refs\">Sources: {string.Join("; ", SourceText.Grouped(sources, refs).Select(Token))}</span>";
+
+    /// <summary>
+    /// A source reference that a line may not break inside ("calderdale-model-2#ice-membership" stays whole, since a
+    /// reader types it to find the row); titles before it wrap as usual.
+    /// </summary>
+    private static string Token(string text)
+    {
+        var open = text.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0) return $"<span class=\"ref\">{E(text)}</span>";
+        var rest = text[(open + 2)..];
+        var close = rest.IndexOf(')');
+        return close < 0 ? E(text) : $"{E(text[..(open + 2)])}<span class=\"ref\">{E(rest[..close])}</span>{E(rest[close..])}";
+    }
 
     private static void WriteSources(StringBuilder h, IReadOnlyList<Source> sources)
     {
@@ -337,12 +350,16 @@ public static class HtmlReport
         h.Append("</ul></section>");
     }
 
-    private static void Open(StringBuilder h, string title)
+    private static void Open(StringBuilder h, string title, string running = "")
     {
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         h.Append("<meta name=\"generator\" content=\"TrustGraph\">");
-        h.Append($"<title>{E(title)}</title><style>{Style}</style></head><body><main>");
+        // The running header (authority, arrangement) and page numbers, printed in the page margins by Chromium's
+        // CSS paged media; the text is data, so it goes in as a CSS string with every awkward character escaped.
+        var margins = "@media print{@page{@top-left{content:" + CssString(running) + ";font-size:8pt;color:#5b6573}"
+            + "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#5b6573}}}";
+        h.Append($"<title>{E(title)}</title><style>{Style}{margins}</style></head><body><main>");
     }
 
     private static void Close(StringBuilder h) =>
@@ -378,6 +395,23 @@ public static class HtmlReport
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 
     private static string FindingTextNames(IEnumerable<string> names) => FindingText.Names(names);
+
+    /// <summary>
+    /// A CSS string literal of a data string: quotes, backslashes, angle brackets (so no "&lt;/style&gt;"), ampersands,
+    /// control characters and direction overrides become hex escapes; everything else is kept.
+    /// </summary>
+    public static string CssString(string text)
+    {
+        var css = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == 0x7f || c is '"' or '\\' or '<' or '>' or '&' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069' || c is '\u2028' or '\u2029')
+                css.Append('\\').Append(((int)c).ToString("X", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            else
+                css.Append(c);
+        }
+        return css.Append('"').ToString();
+    }
 
     /// <summary>HTML-escapes a data string for text and attribute values (&amp;, &lt;, &gt;, quotes).</summary>
     public static string E(string text) => WebUtility.HtmlEncode(text);
@@ -442,6 +476,7 @@ public static class HtmlReport
         .met-list dt{font-weight:600;margin-top:.7em} .met-list dd{margin:.15em 0 0 0}
         .refs{display:block;color:var(--muted);font-size:.82rem;margin-top:.2em}
         td.refs{display:table-cell;white-space:normal;min-width:9em}
+        .ref{white-space:nowrap;overflow-wrap:normal;word-break:keep-all;hyphens:none}
         .note{color:var(--muted);font-size:.9rem}
         .omitted{background:var(--unk-bg);border-radius:6px;padding:.6em .9em;color:var(--unk)}
         .matrix{table-layout:fixed}

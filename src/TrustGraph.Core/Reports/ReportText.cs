@@ -10,15 +10,15 @@ public static class ReportText
     public const string ReportKicker = "Children's Trust governance: gaps against the statutory guidance";
     public const string ComparisonKicker = "Children's Trust governance: comparator benchmark";
 
-    /// <summary>The reason cut to its first sentence (and at most about 200 characters), for the summary table.</summary>
+    /// <summary>
+    /// The reason's first sentence, whole, for the summary table: a cell never stops mid-sentence ("… is not a
+    /// sub-group of …"); the rest of the reason is in the gap's own section.
+    /// </summary>
     public static string OneLine(Verdict verdict)
     {
         var text = verdict.Reason;
         var end = FirstSentenceEnd(text);
-        var line = end > 0 ? text[..end] : text;
-        if (line.Length <= 200) return line;
-        var cut = line.LastIndexOf(' ', 197);
-        return line[..(cut > 100 ? cut : 197)].TrimEnd(',', ';', ':') + " …";
+        return end > 0 ? text[..end] : text;
     }
 
     private static int FirstSentenceEnd(string text)
