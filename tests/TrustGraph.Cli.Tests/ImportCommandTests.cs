@@ -74,9 +74,9 @@ public class ImportCommandTests
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("body,post,person,agency,partner_category,role,voting,status,source", lines[0]);
+        Assert.Equal("body,post,person,agency,partner_category,role,voting,status,source,basis,note", lines[0]);
         Assert.Equal(13, lines.Length);
-        Assert.Contains("icg,Chair of Schools Forum,,Primary & Secondary Schools,maintained-school,member,,vacant,york-cicg-tor#membership", lines);
+        Assert.Contains("icg,Chair of Schools Forum,,Primary & Secondary Schools,maintained-school,member,,vacant,york-cicg-tor#membership,,", lines);
     }
 
     [Fact]

@@ -24,6 +24,56 @@ public sealed record Finding(
     [JsonPropertyName("remedy")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Remedy { get; init; }
+
+    /// <summary>The inferred rows the finding rests on (contract v1.1): empty when it rests on stated rows only.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InferredRow> Inferred { get; init; } = [];
+
+    /// <summary><see cref="Inferred"/> as the findings JSON writes it: absent when empty, to keep national documents lean.</summary>
+    [JsonPropertyName("inferred")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public IReadOnlyList<InferredRow>? InferredInJson
+    {
+        get => Inferred.Count == 0 ? null : Inferred;
+        init => Inferred = value ?? [];
+    }
+}
+
+/// <summary>
+/// An inferred row a finding rests on, as a reader finds it: the dataset file (<c>suffolk/memberships.csv</c>), the line
+/// (null when the dataset did not come from files, e.g. pulled from Neo4j) and the row's note.
+/// </summary>
+public sealed record InferredRow(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("note")] string? Note)
+{
+    /// <summary>The inferred rows among <paramref name="rows"/>, distinct, in the order given.</summary>
+    public static IReadOnlyList<InferredRow> Among(string authorityId, IEnumerable<IHasBasis> rows)
+    {
+        List<InferredRow>? result = null;
+        foreach (var row in rows)
+        {
+            if (row.Basis != Basis.Inferred) continue;
+            var origin = RowOrigin.Of(row);
+            var entry = new InferredRow(origin?.File ?? $"{authorityId}/{FileOf(row)}", origin?.Line, row.Note);
+            result ??= [];
+            if (!result.Contains(entry)) result.Add(entry);
+        }
+        return result ?? (IReadOnlyList<InferredRow>)[];
+    }
+
+    private static string FileOf(IHasBasis row) => row switch
+    {
+        Seat => "memberships.csv",
+        Body => "bodies.csv",
+        AccountabilityLine => "accountability.csv",
+        Duty => "duties.csv",
+        _ => "unknown.csv",
+    };
+
+    public override string ToString() => Line is { } line ? $"{File} line {line}" : File;
 }
 
 /// <summary>The names of the checks, as the findings JSON writes them.</summary>

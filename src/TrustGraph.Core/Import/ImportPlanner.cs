@@ -226,7 +226,11 @@ public static class ImportPlanner
             }
 
             var seat = new Seat(bodyId, post, person, agency, category, role, voting, status,
-                row.Source ?? new SourceRef(sourceId, $"row-{row.Line}"));
+                row.Source ?? new SourceRef(sourceId, $"row-{row.Line}"))
+            {
+                Basis = inferred is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
+                Note = inferred is not null ? $"partner category {inferred.Explain()}" : old?.Note,
+            };
             if (old is not null && row.Source is null && seat with { Source = old.Source } == old)
                 return (old, null);
             return (seat, inferred);

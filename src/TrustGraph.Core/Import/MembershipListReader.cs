@@ -59,7 +59,7 @@ public static class MembershipListReader
         }
         if (errors.Count > before) return null;
 
-        var contractFormat = DatasetWriter.MembershipColumns.All(name => header.Fields.Any(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase)));
+        var contractFormat = DatasetWriter.RequiredMembershipColumns.All(name => header.Fields.Any(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase)));
         var width = LastNonBlank(header.Fields) + 1;
         var rows = new List<MembershipRow>();
         foreach (var record in records.Skip(headerIndex + 1))

@@ -112,7 +112,7 @@ public static class DatasetLoader
             var inForce = r.Date("in_force");
             var source = r.SourceRef("source", references);
             if (id is null || status is null || source is null) continue;
-            if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value));
+            if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value) { Note = r.Optional("note") });
         }
         var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
 
@@ -142,11 +142,14 @@ public static class DatasetLoader
                 var listed = r.Optional("membership_listed");
                 if (listed is not null and not ("full" or "partial"))
                     r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
-                bodies.Add(new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value)
+                var body = new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value)
                 {
                     PartOf = Keep(r.Optional("part_of")),
                     MembershipPartial = listed == "partial",
-                });
+                    Basis = r.Basis(),
+                    Note = r.Optional("note"),
+                };
+                bodies.Add(r.Remember(body));
                 partOfRows.Add((r, r.Optional("part_of")));
             }
         }
@@ -187,8 +190,9 @@ public static class DatasetLoader
             if (r.Optional("partner_category") is not null && category is null) continue;
             if (r.Optional("status") is not null && status is null) continue;
             if (r.Optional("voting") is not null && voting is null) continue;
-            seats.Add(new Seat(Keep(body)!, Keep(post), person, Keep(r.Optional("agency")), category, role ?? SeatRole.Member, voting,
-                status ?? SeatStatus.Filled, source.Value));
+            var basis = r.Basis();
+            seats.Add(r.Remember(new Seat(Keep(body)!, Keep(post), person, Keep(r.Optional("agency")), category, role ?? SeatRole.Member, voting,
+                status ?? SeatStatus.Filled, source.Value) { Basis = basis, Note = r.Optional("note") }));
         }
 
         var lines = new List<AccountabilityLine>();
@@ -202,8 +206,9 @@ public static class DatasetLoader
             var toKnown = KnownBody(r, "to", to);
             var kind = r.Enum<AccountabilityKind>("kind", required: true);
             var source = r.SourceRef("source", references);
+            var basis = r.Basis();
             if (fromKnown && toKnown && kind is not null && source is not null)
-                lines.Add(new AccountabilityLine(Keep(from)!, Keep(to)!, kind.Value, source.Value));
+                lines.Add(r.Remember(new AccountabilityLine(Keep(from)!, Keep(to)!, kind.Value, source.Value) { Basis = basis, Note = r.Optional("note") }));
         }
 
         var duties = new List<Duty>();
@@ -218,7 +223,7 @@ public static class DatasetLoader
             var source = r.SourceRef("source", references);
             if (!known || duty is null || source is null) continue;
             if (r.Optional("outcome") is not null && outcome is null) continue;
-            duties.Add(new Duty(Keep(body)!, duty, outcome, source.Value));
+            duties.Add(r.Remember(new Duty(Keep(body)!, duty, outcome, source.Value) { Basis = r.Basis(), Note = r.Optional("note") }));
         }
 
         return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);

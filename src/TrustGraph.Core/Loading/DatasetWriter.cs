@@ -24,32 +24,37 @@ public static class DatasetWriter
     public static void WriteAuthority(AuthorityStructure a, string folder)
     {
         Directory.CreateDirectory(folder);
-        WriteFile(Path.Combine(folder, "arrangements.csv"), ["id", "status", "in_force", "source"],
-            a.Arrangements.Select(x => new[] { x.Id, x.Status.ToWord(), x.InForce?.ToString(), x.Source.ToString() }));
-        var extensions = a.Bodies.Any(b => b.PartOf is not null || b.MembershipPartial);
-        string[] bodyColumns = extensions
-            ? ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source", "part_of", "membership_listed"]
-            : ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"];
-        WriteFile(Path.Combine(folder, "bodies.csv"), bodyColumns,
-            a.Bodies.Select(b => new[]
-                {
-                    b.Id, b.Name, b.Kind.ToWord(), b.Layer.ToWord(), b.Arrangement, b.MeetsPerYear?.ToString(), b.Source.ToString(),
-                    b.PartOf, b.MembershipPartial ? "partial" : null,
-                }
-                .Take(bodyColumns.Length).ToArray()));
+        WriteFile(Path.Combine(folder, "arrangements.csv"), ["id", "status", "in_force", "source", "note"],
+            a.Arrangements.Select(x => new[] { x.Id, x.Status.ToWord(), x.InForce?.ToString(), x.Source.ToString(), x.Note }));
+        WriteFile(Path.Combine(folder, "bodies.csv"), BodyColumns, a.Bodies.Select(BodyRow));
         WriteMemberships(a.Seats, Path.Combine(folder, "memberships.csv"));
-        WriteFile(Path.Combine(folder, "accountability.csv"), ["from", "to", "kind", "source"],
-            a.Lines.Select(l => new[] { l.From, l.To, l.Kind.ToWord(), l.Source.ToString() }));
-        WriteFile(Path.Combine(folder, "duties.csv"), ["body", "duty", "outcome", "source"],
-            a.Duties.Select(d => new[] { d.Body, d.Text, d.Outcome?.ToWord(), d.Source.ToString() }));
+        WriteFile(Path.Combine(folder, "accountability.csv"), ["from", "to", "kind", "source", "basis", "note"],
+            a.Lines.Select(l => new[] { l.From, l.To, l.Kind.ToWord(), l.Source.ToString(), BasisWord(l.Basis), l.Note }));
+        WriteFile(Path.Combine(folder, "duties.csv"), ["body", "duty", "outcome", "source", "basis", "note"],
+            a.Duties.Select(d => new[] { d.Body, d.Text, d.Outcome?.ToWord(), d.Source.ToString(), BasisWord(d.Basis), d.Note }));
     }
 
-    public static readonly string[] MembershipColumns =
+    /// <summary>The columns of <c>bodies.csv</c> as TrustGraph writes it (contract v1.1, optional columns included).</summary>
+    public static readonly string[] BodyColumns =
+        ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source", "part_of", "membership_listed", "basis", "note"];
+
+    public static string?[] BodyRow(Body b) =>
+        [b.Id, b.Name, b.Kind.ToWord(), b.Layer.ToWord(), b.Arrangement, b.MeetsPerYear?.ToString(), b.Source.ToString(),
+         b.PartOf, b.MembershipPartial ? "partial" : null, BasisWord(b.Basis), b.Note];
+
+    /// <summary>The columns every membership file has (contract v1); <see cref="MembershipColumns"/> adds v1.1's provenance.</summary>
+    public static readonly string[] RequiredMembershipColumns =
         ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"];
+
+    public static readonly string[] MembershipColumns =
+        ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source", "basis", "note"];
 
     public static string?[] MembershipRow(Seat s) =>
         [s.Body, s.Post, s.Person, s.Agency, s.PartnerCategory?.ToWord(), s.Role.ToWord(),
-         s.Voting switch { true => "yes", false => "no", _ => null }, s.Status.ToWord(), s.Source.ToString()];
+         s.Voting switch { true => "yes", false => "no", _ => null }, s.Status.ToWord(), s.Source.ToString(), BasisWord(s.Basis), s.Note];
+
+    /// <summary>Stated rows are written with a blank basis (the contract's default), so a file reads as the papers do: only inferences are marked.</summary>
+    private static string? BasisWord(Basis basis) => basis == Basis.Inferred ? "inferred" : null;
 
     /// <summary>
     /// Writes a membership list. <paramref name="forSpreadsheets"/> puts an apostrophe before cells a spreadsheet would

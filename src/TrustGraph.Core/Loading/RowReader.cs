@@ -70,6 +70,27 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, ICollection<Datas
         return null;
     }
 
+    /// <summary>The row's <c>basis</c>: stated when blank or absent; an unknown word is an error on the cell (and reads as stated).</summary>
+    public Basis Basis()
+    {
+        var value = Optional("basis");
+        switch (value)
+        {
+            case null or "stated": return Model.Basis.Stated;
+            case "inferred": return Model.Basis.Inferred;
+            default:
+                Error("basis", $"unknown basis '{value}'; expected stated, inferred, or blank (stated)");
+                return Model.Basis.Stated;
+        }
+    }
+
+    /// <summary>Records where an inferred row was read, so findings that rest on it can point at it; returns the row.</summary>
+    public T Remember<T>(T row) where T : class, IHasBasis
+    {
+        if (row.Basis == Model.Basis.Inferred) RowOrigin.Remember(row, new RowOrigin(table.File, Line));
+        return row;
+    }
+
     public bool? YesNo(string column)
     {
         var value = Optional(column);

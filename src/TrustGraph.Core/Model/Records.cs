@@ -22,7 +22,11 @@ public sealed record Authority(string Id, string Name, string? OnsCode, Authorit
 /// One version of an authority's structure: the one in force, a proposal, or an option paper.
 /// Judged against the law in force on <see cref="InForce"/> (the latest law when the papers give no date).
 /// </summary>
-public sealed record Arrangement(string Id, ArrangementStatus Status, PartialDate? InForce, SourceRef Source);
+public sealed record Arrangement(string Id, ArrangementStatus Status, PartialDate? InForce, SourceRef Source)
+{
+    /// <summary>A short caveat in our own words (what the date rests on, say).</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>
 /// A board, group or partnership. <see cref="Arrangement"/> is null when the body belongs to every arrangement of its
@@ -30,7 +34,7 @@ public sealed record Arrangement(string Id, ArrangementStatus Status, PartialDat
 /// divided into (Worcestershire's CYPSP "is divided into" its advisory body and commissioning board).
 /// </summary>
 public sealed record Body(
-    string Id, string Name, BodyKind Kind, OnionLayer Layer, string? Arrangement, int? MeetsPerYear, SourceRef Source)
+    string Id, string Name, BodyKind Kind, OnionLayer Layer, string? Arrangement, int? MeetsPerYear, SourceRef Source) : IHasBasis
 {
     public string? PartOf { get; init; }
 
@@ -39,6 +43,12 @@ public sealed record Body(
     /// a partner missing from a partial list cannot be judged absent.
     /// </summary>
     public bool MembershipPartial { get; init; }
+
+    /// <summary>Whether the source states this row or only supports it; see <see cref="Model.Basis"/>.</summary>
+    public Basis Basis { get; init; }
+
+    /// <summary>A short caveat in our own words: what an inferred row rests on, or a qualification of a stated one.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>
@@ -47,8 +57,14 @@ public sealed record Body(
 /// </summary>
 public sealed record Seat(
     string Body, string? Post, string? Person, string? Agency, PartnerCategory? PartnerCategory,
-    SeatRole Role, bool? Voting, SeatStatus Status, SourceRef Source)
+    SeatRole Role, bool? Voting, SeatStatus Status, SourceRef Source) : IHasBasis
 {
+    /// <summary>Whether the source states this row or only supports it; see <see cref="Model.Basis"/>.</summary>
+    public Basis Basis { get; init; }
+
+    /// <summary>A short caveat in our own words: what an inferred row rests on, or a qualification of a stated one.</summary>
+    public string? Note { get; init; }
+
     public bool IsFilled => Status == SeatStatus.Filled;
 
     /// <summary>Chair, vice-chair, member or advisor: the seat belongs to the body rather than attending or serving it.</summary>
@@ -59,7 +75,21 @@ public sealed record Seat(
 }
 
 /// <summary>A line of accountability: <see cref="From"/> answers to, reports to, advises or observes <see cref="To"/>.</summary>
-public sealed record AccountabilityLine(string From, string To, AccountabilityKind Kind, SourceRef Source);
+public sealed record AccountabilityLine(string From, string To, AccountabilityKind Kind, SourceRef Source) : IHasBasis
+{
+    /// <summary>Whether the source states this row or only supports it; see <see cref="Model.Basis"/>.</summary>
+    public Basis Basis { get; init; }
+
+    /// <summary>A short caveat in our own words: what an inferred row rests on, or a qualification of a stated one.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>Something a body must do, optionally tagged with the Every Child Matters outcome it serves.</summary>
-public sealed record Duty(string Body, string Text, Outcome? Outcome, SourceRef Source);
+public sealed record Duty(string Body, string Text, Outcome? Outcome, SourceRef Source) : IHasBasis
+{
+    /// <summary>Whether the source states this row or only supports it; see <see cref="Model.Basis"/>.</summary>
+    public Basis Basis { get; init; }
+
+    /// <summary>A short caveat in our own words: what an inferred row rests on, or a qualification of a stated one.</summary>
+    public string? Note { get; init; }
+}

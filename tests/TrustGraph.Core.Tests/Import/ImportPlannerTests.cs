@@ -71,8 +71,8 @@ public class ImportPlannerTests
         var file = Assert.Single(plan.Files);
         var after = Encoding.UTF8.GetString(file.Content);
         var changedLines = before.Split('\n').Zip(after.Split('\n')).Where(p => p.First != p.Second).ToList();
-        Assert.Equal(("ecg,,Tim Beach,Suffolk Constabulary,police,member,,filled,suffolk-ecg-2009#invitees",
-                      "ecg,,Tim Beach,Suffolk Police,police,member,,filled,suffolk-ecg-2009#invitees"), Assert.Single(changedLines));
+        Assert.Equal(("ecg,,Tim Beach,Suffolk Constabulary,police,member,,filled,suffolk-ecg-2009#invitees,,",
+                      "ecg,,Tim Beach,Suffolk Police,police,member,,filled,suffolk-ecg-2009#invitees,,"), Assert.Single(changedLines));
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public class ImportPlannerTests
         Assert.StartsWith("icg,Director of Children's Services,Pete Dwyer,City of York Council,", written[1]);
         Assert.EndsWith(",note 1", written[1]);
         Assert.EndsWith(",note 5", written[5]);
-        Assert.Contains(written, l => l.Contains("Linda Bramley") && l.EndsWith(",import-york-icg-utf8-bom-20100301#row-5,"));
+        Assert.Contains(written, l => l.Contains("Linda Bramley") && l.Contains(",import-york-icg-utf8-bom-20100301#row-5,inferred,\"partner category inferred from ") && l.EndsWith(",", StringComparison.Ordinal));
     }
 
     [Fact]
