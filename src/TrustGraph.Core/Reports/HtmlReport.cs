@@ -283,7 +283,26 @@ public static class HtmlReport
             }
             h.Append("</tbody></table>");
         }
+        WriteInferred(h, report);
         h.Append("</section>");
+    }
+
+    private static void WriteInferred(StringBuilder h, GuidanceReport report)
+    {
+        var facts = report.InferredFacts;
+        h.Append("<h3 id=\"inferred\">Inferred facts these findings rely on</h3>");
+        if (facts.Count == 0)
+        {
+            h.Append("<p class=\"note\">None: every row the findings rest on is stated in the papers in so many words.</p>");
+            return;
+        }
+        h.Append($"<p class=\"note\">{E(ReportText.Plural(facts.Count, "row"))} of the dataset {(facts.Count == 1 ? "is a reading" : "are readings")} the papers support but do not state "
+            + "(an invitee list taken as a membership, a category guessed from an agency's name). Check them before relying on the findings.</p>");
+        h.Append("<table class=\"inferred\"><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">What it rests on</th><th scope=\"col\">Findings</th></tr></thead><tbody>");
+        foreach (var fact in facts)
+            h.Append($"<tr><td><span class=\"ref\">{E(fact.Row.ToString())}</span></td><td>{E(fact.Row.Note ?? "no note given")}</td>"
+                + $"<td>{E(string.Join("; ", fact.Findings.Select(f => CheckTitles.Of(f.Check)).Distinct()))} ({E(ReportText.Plural(fact.Findings.Count, "finding"))})</td></tr>");
+        h.Append("</tbody></table>");
     }
 
     private static void WriteDiagrams(StringBuilder h, IReadOnlyList<ReportDiagram> diagrams, string? omitted)

@@ -74,6 +74,13 @@ public static partial class MarkdownReport
             md.AppendLine();
         }
 
+        md.AppendLine("### Inferred facts these findings rely on").AppendLine();
+        var facts = report.InferredFacts;
+        if (facts.Count == 0) md.AppendLine("None: every row the findings rest on is stated in the papers in so many words.").AppendLine();
+        foreach (var fact in facts)
+            md.AppendLine($"- `{fact.Row}`: {E(fact.Row.Note ?? "no note given")} ({E(string.Join("; ", fact.Findings.Select(f => CheckTitles.Of(f.Check)).Distinct()))}, {ReportText.Plural(fact.Findings.Count, "finding")})");
+        if (facts.Count > 0) md.AppendLine();
+
         md.AppendLine("## Diagrams").AppendLine();
         md.AppendLine("The hierarchy and onion diagrams are drawn in the HTML and PDF versions of this report.").AppendLine();
 

@@ -146,4 +146,24 @@ public sealed class HtmlReportTests
         Assert.Equal("Judged against the law in force on 1 August 2009", meta["Law applied"]);
         Assert.Equal("4 December 2026", meta["Prepared on"]);
     }
+
+    [Fact]
+    public void The_report_lists_each_inferred_row_its_findings_rest_on_with_its_note()
+    {
+        var report = Report("york");
+        var first = report.Findings[0] with { Inferred = [new TrustGraph.Analyses.InferredRow("york/memberships.csv", 7, "invitee list taken as the membership")] };
+        var second = report.Findings[1] with { Inferred = [new TrustGraph.Analyses.InferredRow("york/memberships.csv", 7, "invitee list taken as the membership")] };
+        var withInferred = report with { Findings = [first, second, .. report.Findings.Skip(2)] };
+
+        var doc = Parse(HtmlReport.Write(withInferred));
+        var rows = doc.QuerySelectorAll("#analyses table.inferred tbody tr");
+        var row = Assert.Single(rows);
+        Assert.Equal("york/memberships.csv line 7", row.QuerySelector("td .ref")!.TextContent);
+        Assert.Contains("invitee list taken as the membership", row.TextContent);
+        Assert.Contains("2 findings", row.TextContent);
+        Assert.Contains("1 row of the dataset is a reading", doc.QuerySelector("#analyses")!.TextContent);
+        Assert.Contains("`york/memberships.csv line 7`: invitee list taken as the membership", MarkdownReport.Write(withInferred));
+
+        Assert.Contains("None: every row the findings rest on is stated", Parse(HtmlReport.Write(report)).QuerySelector("#analyses")!.TextContent);
+    }
 }
