@@ -87,6 +87,25 @@ public sealed class HtmlReportTests
         Assert.Contains(HostileData.SourceTitle, text);
         Assert.Single(doc.QuerySelectorAll("title"));
         Assert.Single(doc.QuerySelectorAll("h1"));
+        Assert.Single(doc.QuerySelectorAll("style"));
+        Assert.Contains("counter(pages)", doc.QuerySelector("style")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("Evil\" ; } body { display:none } @top-left { content: \"x")]
+    [InlineData("</style><script>alert(1)</script>")]
+    [InlineData("back\\slash \n new line \u202e reversed")]
+    public void A_name_in_the_running_header_stays_one_CSS_string(string name)
+    {
+        var css = HtmlReport.CssString(name);
+        Assert.StartsWith("\"", css);
+        Assert.EndsWith("\"", css);
+        Assert.DoesNotContain('"', css[1..^1]);
+        Assert.DoesNotContain('<', css);
+        Assert.DoesNotContain('\n', css);
+        Assert.DoesNotContain('\u202e', css);
+        var unescaped = System.Text.RegularExpressions.Regex.Replace(css[1..^1], "\\\\([0-9A-F]+) ", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+        Assert.Equal(name, unescaped);
     }
 
     [Fact]
