@@ -37,9 +37,6 @@ public static class DiagramSvg
         return new Writer(model, layout, options).Write();
     }
 
-    internal static DiagramLayout Layout(DiagramModel model) =>
-        model.Type == DiagramModel.Onion ? OnionLayout.Lay(model) : HierarchyLayout.Lay(model);
-
     private static string F(double v)
     {
         var r = Math.Round(v, 1);
