@@ -66,15 +66,8 @@ internal static class ReportCommand
     internal static (IReadOnlyList<ReportDiagram> Diagrams, string? Omitted) Diagrams(GovernanceGraph graph)
     {
         var findings = Analysis.Run(graph);
-        try
-        {
-            var svgs = DiagramSvg.RenderAsync([HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings)]).GetAwaiter().GetResult();
-            return ([new ReportDiagram($"Hierarchy: {graph.Title}", svgs[0]), new ReportDiagram($"Onion: {graph.Title}", svgs[1])], null);
-        }
-        catch (DiagramRendererException e)
-        {
-            return ([], $"they are drawn by Node.js, which could not run here: {e.Message}");
-        }
+        return ([new ReportDiagram($"Hierarchy: {graph.Title}", DiagramSvg.Render(HierarchyDiagram.Build(graph, findings))),
+                 new ReportDiagram($"Onion: {graph.Title}", DiagramSvg.Render(OnionDiagram.Build(graph, findings)))], null);
     }
 }
 
