@@ -29,7 +29,7 @@ public sealed class RealDataMatrixTests
         // Suffolk, the Executive Commissioning Group's papers: the Partnership Board is named but its membership is not given; the meetings
         // pattern gives it about four meetings a year, and it reaches the SSP as one of its nine Delivery Partnerships (an inferred line).
         { "suffolk", "2009", "board-exists", M },
-        { "suffolk", "2009", "board-relevant-partners", C },
+        { "suffolk", "2009", "board-relevant-partners", N }, // judged on the ECG, whose invitees are listed
         { "suffolk", "2009", "board-owns-plan", N },
         { "suffolk", "2009", "board-meets-quarterly", M },
         { "suffolk", "2009", "lscb-linked-not-subgroup", C },
@@ -42,7 +42,7 @@ public sealed class RealDataMatrixTests
         { "suffolk", "2009", "tor-quorum", C },
         // York, the ICG's terms of reference: the YorOK Board's membership and meetings are not given; the ICG holds the CYPP.
         { "york", "current", "board-exists", M },
-        { "york", "current", "board-relevant-partners", C },
+        { "york", "current", "board-relevant-partners", N }, // judged on the ICG, whose membership is listed
         { "york", "current", "board-owns-plan", N },
         { "york", "current", "board-meets-quarterly", C },
         { "york", "current", "lscb-linked-not-subgroup", C },
@@ -159,10 +159,15 @@ public sealed class RealDataMatrixTests
     }
 
     [Fact]
-    public void Suffolk_and_York_boards_cannot_be_assessed_for_partners_because_their_membership_is_not_given()
+    public void Suffolk_and_York_boards_have_no_listed_membership_so_the_group_whose_membership_is_listed_is_judged_for_partners()
     {
-        Assert.Contains("do not give the membership of Suffolk Children's Trust Partnership Board", Verdict("suffolk", "2009", "board-relevant-partners").Reason);
-        Assert.Contains("do not give the membership of YorOK Children's Trust Board", Verdict("york", "current", "board-relevant-partners").Reason);
+        var suffolk = Verdict("suffolk", "2009", "board-relevant-partners").Reason;
+        var york = Verdict("york", "current", "board-relevant-partners").Reason;
+
+        Assert.StartsWith("(Judged as the Children's Trust Board: Children's Trust Executive Commissioning Group (holds the Children and Young People's Plan; membership listed).", suffolk);
+        Assert.Contains("Suffolk Children's Trust Partnership Board (recorded as the board; no membership listed)", suffolk);
+        Assert.StartsWith("(Judged as the Children's Trust Board: YorOK Children's Integrated Commissioning Group", york);
+        Assert.Contains("YorOK Children's Trust Board (recorded as the board; no membership listed)", york);
     }
 
     [Fact]
@@ -203,7 +208,7 @@ public sealed class RealDataMatrixTests
     {
         var verdict = Verdict("worcestershire", "2009", "board-relevant-partners");
 
-        Assert.StartsWith("Children & Young People's Strategic Partnership (CYPSP) has no seat for Strategic Health Authority (s10(4)(e)).", verdict.Reason);
+        Assert.Contains("Children & Young People's Strategic Partnership (CYPSP) has no seat for Strategic Health Authority (s10(4)(e)).", verdict.Reason);
         Assert.Contains("divided into Partnership Advisory Body (PAB) and Joint Commissioning Board (JCB)", verdict.Reason);
         Assert.Equal("Add a Strategic Health Authority seat to Children & Young People's Strategic Partnership (CYPSP).", verdict.Remedy);
         Assert.Equal(Severity.Warning, verdict.Severity);
