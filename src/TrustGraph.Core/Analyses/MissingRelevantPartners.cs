@@ -78,7 +78,7 @@ public static class MissingRelevantPartners
                     yield return Make(Severity.Info, subjects,
                         NotYetInForceMessage(preamble, partner, board.Name, c.Seats.Count > 0),
                         c.Seats.Select(s => s.Source),
-                        NotYetInForceRemedy(partner, board.Name), c.Seats);
+                        NotYetInForceRemedy(partner, board.Name), c.Seats.Count > 0 ? c.Seats : membership);
                     break;
                 case CoverageStatus.CannotAssess when partner.AppliesToTier(graph.Authority.Tier) is null:
                     yield return Make(Severity.Info, subjects,

@@ -153,6 +153,7 @@ WITH a, arr, board, seats, context, body_inferred,
                          inferred: body_inferred + CASE c.status
                            WHEN 'absent' THEN [x IN seats WHERE x.basis = 'inferred' | {what: 'seat', label: coalesce(x.person, x.post, '(unnamed seat)'), note: x.note, file: a.id + '/memberships.csv'}]
                            WHEN 'cannot-assess' THEN []
+                           WHEN 'not-yet-in-force' THEN CASE WHEN size(c.shown) = 0 THEN [x IN seats WHERE x.basis = 'inferred' | {what: 'seat', label: coalesce(x.person, x.post, '(unnamed seat)'), note: x.note, file: a.id + '/memberships.csv'}] ELSE [x IN c.shown WHERE x.basis = 'inferred' | {what: 'seat', label: coalesce(x.person, x.post, '(unnamed seat)'), note: x.note, file: a.id + '/memberships.csv'}] END
                            ELSE [x IN c.shown WHERE x.basis = 'inferred' | {what: 'seat', label: coalesce(x.person, x.post, '(unnamed seat)'), note: x.note, file: a.id + '/memberships.csv'}] END}}]
      END AS findings
 UNWIND findings AS f
