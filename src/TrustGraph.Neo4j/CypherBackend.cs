@@ -54,7 +54,7 @@ public sealed class CypherBackend(QueryApiClient client, TransientRetry retry)
         {
             Bodies = Strings(row["body_ids"]),
             Remedy = remedy,
-            Inferred = inferred.ConvertAll(r => r.Row).Distinct().ToList(),
+            Inferred = inferred.ConvertAll(r => r.Row),
         };
     }
 
