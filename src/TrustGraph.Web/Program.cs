@@ -24,6 +24,7 @@ if (Neo4jStore.IsConfigured(builder.Configuration))
         Neo4jStore.Describe(builder.Configuration), await Neo4jStore.LoadAsync(builder.Configuration)));
 builder.Services.AddHostedService<DatasetWatcher>();
 builder.Services.AddSingleton<ImportWorkspace>();
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("TrustGraph:Import"));
 builder.Services.AddSingleton<ReportFiles>();
 builder.Services.AddSingleton<CircuitStatistics>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitStatisticsHandler>();
