@@ -92,7 +92,7 @@ public sealed class DatasetVersion
     {
         var findings = Analysis.Run(graph);
         return new ArrangementView(graph, findings, HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings),
-            StructureMetrics.Compute(graph), Gatekeepers.Find(graph));
+            StructureMetrics.Compute(graph, findings), Gatekeepers.Find(graph));
     }
 }
 
