@@ -21,10 +21,11 @@ internal static class AnalyseCommand
         var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
         var backend = new Option<string>("--backend") { Description = "embedded (in memory) or neo4j (the Cypher twins, run in Neo4j; set NEO4J_URI etc.).", DefaultValueFactory = _ => defaultBackend };
         backend.AcceptOnlyFromAmong("embedded", "neo4j");
+        var board = Common.BoardOption();
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn, guidance, backend,
+            data, authority, arrangement, format, failOn, guidance, backend, board,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -36,6 +37,18 @@ internal static class AnalyseCommand
             var json = parse.GetValue(format) == "json";
             var embedded = parse.GetValue(backend) != "neo4j";
             var judge = parse.GetValue(guidance);
+            var named = parse.GetValue(board);
+            if (named is not null && id is null)
+            {
+                console.Error.WriteLine("trustgraph: --board needs --authority: a body id names a body of one authority");
+                return CliApp.InvalidInput;
+            }
+            if (named is not null && !embedded)
+            {
+                console.Error.WriteLine("trustgraph: --board judges another body in memory; it is not available with --backend neo4j");
+                return CliApp.InvalidInput;
+            }
+            IReadOnlyList<string>? boardCandidates = null;
             var stream = DatasetStream.Open(dir);
             var outline = new List<AuthorityStructure>();
             var findings = new List<Finding>();
@@ -54,6 +67,15 @@ internal static class AnalyseCommand
                 outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
                 if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
                 var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
+                if (named is not null)
+                {
+                    if (!graphs.Any(g => g.Contains(named)))
+                    {
+                        boardCandidates = graphs.SelectMany(g => g.Bodies).Select(b => b.Id).Distinct().ToList();
+                        continue;
+                    }
+                    graphs = graphs.Where(g => g.Contains(named)).Select(g => g.JudgingBoard(named)).ToList();
+                }
                 if (embedded)
                     foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
                 if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
@@ -65,6 +87,11 @@ internal static class AnalyseCommand
             }
             var dataset = new Dataset(outline, stream.Sources);
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
+            if (boardCandidates is not null)
+            {
+                console.Error.WriteLine($"trustgraph: no body '{named}' in {id}{(arr is null ? "" : $" ({arr})")}; expected one of: {string.Join(", ", boardCandidates)}");
+                return CliApp.InvalidInput;
+            }
             if (!embedded)
             {
                 var remote = Neo4jCommand.Findings(id, arr, console);
