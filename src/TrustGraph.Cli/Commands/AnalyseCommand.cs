@@ -49,14 +49,25 @@ internal static class AnalyseCommand
                 if (worst is null || finding.Severity > worst) worst = finding.Severity;
             }
 
-            foreach (var structure in stream.ReadAhead())
+            // Authorities are independent: each is read, analysed and (for JSON) formatted on the thread pool, several at once, and
+            // taken here in file order, so the output is the same bytes as one authority after another would give.
+            var analysed = stream.InParallel((structure, invalid) =>
+            {
+                if (invalid || stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) return null;
+                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
+                List<Finding> found = embedded ? [.. graphs.SelectMany(g => Analysis.Run(g))] : [];
+                List<Finding> guided = judge ? [.. graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g))] : [];
+                return new AuthorityFindings(found, json ? FindingsJsonChunk.Of(found) : null, guided);
+            });
+            foreach (var (structure, result) in analysed)
             {
                 outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
-                if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
-                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
-                if (embedded)
-                    foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
-                if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
+                if (result is null) continue;
+                if (result.Json is { } chunk) document.Add(chunk);
+                else findings.AddRange(result.Found);
+                foreach (var finding in result.Found)
+                    if (worst is null || finding.Severity > worst) worst = finding.Severity;
+                judged.AddRange(result.Guided);
             }
             if (stream.Errors.Count > 0)
             {
@@ -86,6 +97,9 @@ internal static class AnalyseCommand
         return command;
     }
 }
+
+/// <summary>One authority's findings: those of the four analyses (formatted for the document when JSON is asked for), then the guidance's.</summary>
+internal sealed record AuthorityFindings(List<Finding> Found, FindingsJsonChunk? Json, List<Finding> Guided);
 
 /// <summary>Findings as a person reads them: grouped by authority and arrangement, then by check, most severe first.</summary>
 internal static class FindingsText
