@@ -63,14 +63,15 @@ for shape in $shapes; do
   done
 done
 
-# measure NAME CMD...: one run; appends "wall_ms rss_kb" to $work/NAME.txt
+# measure NAME CMD...: one run; appends "wall_ms rss_kb cpu_ms" (CPU = user + system, all threads) to $work/NAME.txt
 measure() {
   local name=$1; shift
   local start end
   start=$(date +%s%N)
   /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")" >> "$work/$name.txt"
+  echo "$(( (end - start) / 1000000 )) $(awk -F': ' '/Maximum resident set size/ {rss = $2} /User time/ {u = $2} /System time/ {s = $2}
+    END {printf "%s %.0f", rss, (u + s) * 1000}' "$work/time.txt")" >> "$work/$name.txt"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1048576}'; }
@@ -78,8 +79,8 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1048576}'; }
 echo "Timing, $runs runs each, alternating ..." >&2
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| shape | scale | findings | CSV in | JSON out | tool (ReadyToRun) | dotnet build | Python + networkx | ratio tool | ratio build | peak RSS tool / build / Python |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| shape | scale | findings | CSV in | JSON out | tool (ReadyToRun) | dotnet build | Python + networkx | ratio tool | ratio build | CPU tool / build / Python | peak RSS tool / build / Python |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for shape in $shapes; do
   for s in $scales; do
     dir="$work/$shape-${s}x"
@@ -89,20 +90,21 @@ for shape in $shapes; do
       measure "tool-$shape-${s}x" "$tool" analyse --data "$dir" --format json
       measure "built-$shape-${s}x" "$built" analyse --data "$dir" --format json
     done
-    declare -A ms kb
+    declare -A ms kb cpu
     for p in tool built py; do
       ms[$p]=$(cut -d' ' -f1 "$work/$p-$shape-${s}x.txt" | median)
+      cpu[$p]=$(cut -d' ' -f3 "$work/$p-$shape-${s}x.txt" | median)
       kb[$p]=$(cut -d' ' -f2 "$work/$p-$shape-${s}x.txt" | sort -n | tail -1)
     done
     findings=$("$python" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/tool-$shape-${s}x.json")
     csv=$(mb "$(find "$dir/" -name '*.csv' ! -name truth.csv -print0 | du -cb --files0-from=- | tail -1 | cut -f1)")
     json=$(mb "$(stat -c %s "$work/tool-$shape-${s}x.json")")
     awk -v shape="$shape" -v s="$s" -v f="$findings" -v csv="$csv" -v json="$json" -v t="${ms[tool]}" -v b="${ms[built]}" -v p="${ms[py]}" \
-        -v tk="${kb[tool]}" -v bk="${kb[built]}" -v pk="${kb[py]}" 'BEGIN {
-      printf "| %s | %sx | %d | %s | %s | %.2f s | %.2f s | %.2f s | **%.2fx** | %.2fx | %.0f / %.0f / %.0f MB |\n",
-        shape, s, f, csv, json, t / 1000, b / 1000, p / 1000, p / t, p / b, tk / 1024, bk / 1024, pk / 1024 }'
+        -v tk="${kb[tool]}" -v bk="${kb[built]}" -v pk="${kb[py]}" -v tc="${cpu[tool]}" -v bc="${cpu[built]}" -v pc="${cpu[py]}" 'BEGIN {
+      printf "| %s | %sx | %d | %s | %s | %.2f s | %.2f s | %.2f s | **%.2fx** | %.2fx | %.2f / %.2f / %.2f s | %.0f / %.0f / %.0f MB |\n",
+        shape, s, f, csv, json, t / 1000, b / 1000, p / 1000, p / t, p / b, tc / 1000, bc / 1000, pc / 1000, tk / 1024, bk / 1024, pk / 1024 }'
   done
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "raw runs (wall ms, peak RSS KB) are in $work/{tool,built,py}-SHAPE-SCALEx.txt"
+echo "raw runs (wall ms, peak RSS KB, CPU ms) are in $work/{tool,built,py}-SHAPE-SCALEx.txt"
