@@ -66,11 +66,12 @@ if (args is ["loop", var phase, var times, ..])
             "csvhelper" => new LoadBenchmarks { }.ReadAll(folder),
             "sep" => (int)LoadBenchmarks.SepReadAll(NationalData.CsvFiles(folder)),
             "serial" => DatasetStream.Open(folder).Structures().Count(),
+            "parallel" => DatasetStream.Open(folder).InParallel(static (s, _) => s).Count(),
             "graphs" => GovernanceGraph.For(dataset).Count,
             "analyses" => graphs.Sum(g => Analysis.Run(g).Count),
             "json" => FindingsJson.Write(findings).Length,
             "chunks" => FindingsJsonChunk.Of(findings).Bytes.Length,
-            _ => throw new ArgumentException($"unknown phase '{phase}'; expected load, serial, tables, csvhelper, sep, graphs, analyses, json or chunks"),
+            _ => throw new ArgumentException($"unknown phase '{phase}'; expected load, serial, parallel, tables, csvhelper, sep, graphs, analyses, json or chunks"),
         };
     }
     var n = int.Parse(times);

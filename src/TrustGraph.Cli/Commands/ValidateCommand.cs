@@ -12,13 +12,26 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a dataset against the data contract and list every problem with its file, line and column.") { data };
         command.SetAction(parse =>
         {
-            var dataset = Common.Load(parse.GetValue(data), console);
-            if (dataset is null) return CliApp.InvalidInput;
+            // Authorities are independent: read and counted several at once, errors merged in file order (as Load reports them),
+            // and only the counts kept, so a national dataset is never in memory whole.
             var dir = Common.ResolveData(parse.GetValue(data));
-            console.Out.WriteLine($"{dir}: valid. {dataset.Authorities.Count} authorities, "
-                + $"{dataset.Authorities.Sum(a => a.Bodies.Count)} bodies, {dataset.Authorities.Sum(a => a.Seats.Count)} seats, "
-                + $"{dataset.Authorities.Sum(a => a.Lines.Count)} accountability lines, {dataset.Authorities.Sum(a => a.Duties.Count)} duties, "
-                + $"{dataset.Sources.Count} sources.");
+            var stream = DatasetStream.Open(dir);
+            var (authorities, bodies, seats, lines, duties) = (0, 0, 0, 0, 0);
+            foreach (var (_, n) in stream.InParallel(static (s, _) => (s.Bodies.Count, s.Seats.Count, s.Lines.Count, s.Duties.Count)))
+            {
+                authorities++;
+                bodies += n.Item1;
+                seats += n.Item2;
+                lines += n.Item3;
+                duties += n.Item4;
+            }
+            if (stream.Errors.Count > 0)
+            {
+                Common.ReportInvalid(dir, stream.Errors, console);
+                return CliApp.InvalidInput;
+            }
+            console.Out.WriteLine($"{dir}: valid. {authorities} authorities, {bodies} bodies, {seats} seats, "
+                + $"{lines} accountability lines, {duties} duties, {stream.Sources.Count} sources.");
             return CliApp.Ok;
         });
         return command;

@@ -20,8 +20,7 @@ public static class DatasetLoader
     public static LoadResult Load(string directory)
     {
         var stream = DatasetStream.Open(directory);
-        // Authorities are independent: read several at once, kept in file order (the same structures and errors as one by one).
-        var structures = stream.InParallel(static (_, _) => 0).Select(r => r.Structure).ToList();
+        var structures = stream.Structures().ToList();
         return stream.Errors.Count > 0
             ? new LoadResult(null, stream.Errors)
             : new LoadResult(new Dataset(structures, stream.Sources), stream.Errors);
