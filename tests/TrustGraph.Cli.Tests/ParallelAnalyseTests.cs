@@ -57,4 +57,17 @@ public sealed class ParallelAnalyseTests : IDisposable
         Assert.Equal(first, second);
         Assert.Contains($"{count} findings:", first.Out);
     }
+
+    [Fact]
+    public void Validate_counts_in_parallel_what_a_serial_load_holds()
+    {
+        var d = DatasetLoader.Load(_dir).Dataset!;
+
+        var (exit, output, _) = CliRunner.Run("validate", "--data", _dir);
+
+        Assert.Equal(0, exit);
+        Assert.Equal($"{_dir}: valid. {d.Authorities.Count} authorities, {d.Authorities.Sum(a => a.Bodies.Count)} bodies, "
+            + $"{d.Authorities.Sum(a => a.Seats.Count)} seats, {d.Authorities.Sum(a => a.Lines.Count)} accountability lines, "
+            + $"{d.Authorities.Sum(a => a.Duties.Count)} duties, {d.Sources.Count} sources." + Environment.NewLine, output);
+    }
 }
