@@ -41,6 +41,7 @@ public static class CliApp
         Neo4jCommand.Create(console),
         ExportCommand.Create(console),
         GenerateCommand.Create(console),
+        DraftsCommand.Create(console),
     ];
 }
 

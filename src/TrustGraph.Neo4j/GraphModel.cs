@@ -97,7 +97,9 @@ public sealed record PropertyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 /// Turns the dataset into TrustGraph's graph model. Seats are <c>HOLDS_SEAT</c> relationships from the person, or from the
 /// post where the paper names only the post, to the body; vacant seats keep <c>status: 'vacant'</c>, so a vacancy
 /// survives and is never mistaken for an absence. Properties use the dataset's column names; <c>ord</c> keeps each
-/// row's position in its file, so Cypher can list things in the order the papers give them.
+/// row's position in its file, so Cypher can list things in the order the papers give them. Provenance travels too:
+/// bodies, seats, lines and duties carry <c>basis</c> (always written, <c>stated</c> or <c>inferred</c>, so a query can
+/// filter on it) and <c>note</c>; arrangements carry <c>note</c>.
 /// </summary>
 public static class GraphProjection
 {
@@ -145,7 +147,7 @@ public static class GraphProjection
             nodes.Add(new GraphNode(GraphModel.Arrangement, key, Props(
                 ("authority", id), ("id", arr.Id), ("status", arr.Status.ToWord()), ("in_force", arr.InForce?.ToString()),
                 ("in_force_earliest", arr.InForce is { } d ? Iso(d.Earliest) : null), ("in_force_latest", arr.InForce is { } l ? Iso(l.Latest) : null),
-                ("source", arr.Source.ToString()), ("ord", (long)i))));
+                ("source", arr.Source.ToString()), ("note", arr.Note), ("ord", (long)i))));
             rels.Add(Rel(GraphModel.HasArrangement, GraphModel.Authority, id, GraphModel.Arrangement, key));
             rels.Add(Cite(GraphModel.Arrangement, key, arr.Source));
         }
@@ -157,7 +159,8 @@ public static class GraphProjection
             nodes.Add(new GraphNode(GraphModel.Body, key, Props(
                 ("authority", id), ("id", b.Id), ("name", b.Name), ("kind", b.Kind.ToWord()), ("layer", b.Layer.ToWord()),
                 ("arrangement", b.Arrangement), ("meets_per_year", b.MeetsPerYear is int m ? (long)m : null), ("part_of", b.PartOf),
-                ("membership_partial", b.MembershipPartial), ("source", b.Source.ToString()), ("ord", (long)i))));
+                ("membership_partial", b.MembershipPartial), ("source", b.Source.ToString()), ("basis", b.Basis.ToWord()), ("note", b.Note),
+                ("ord", (long)i))));
             rels.Add(Rel(GraphModel.HasBody, GraphModel.Authority, id, GraphModel.Body, key));
             if (b.Arrangement is not null)
                 rels.Add(Rel(GraphModel.InArrangement, GraphModel.Body, key, GraphModel.Arrangement, GraphModel.ArrangementKey(id, b.Arrangement)));
@@ -184,7 +187,8 @@ public static class GraphProjection
             rels.Add(new GraphRelationship(GraphModel.HoldsSeat, holderLabel, holderKey, GraphModel.Body, GraphModel.BodyKey(id, s.Body),
                 GraphModel.RowKey(id, "seat", i), Props(
                     ("role", s.Role.ToWord()), ("voting", s.Voting), ("status", s.Status.ToWord()), ("post", s.Post), ("person", s.Person),
-                    ("agency", s.Agency), ("partner_category", s.PartnerCategory?.ToWord()), ("source", s.Source.ToString()), ("ord", (long)i))));
+                    ("agency", s.Agency), ("partner_category", s.PartnerCategory?.ToWord()), ("source", s.Source.ToString()),
+                    ("basis", s.Basis.ToWord()), ("note", s.Note), ("ord", (long)i))));
 
             if (personKey is not null && postKey is not null && links.Add((GraphModel.HoldsPost, personKey, postKey)))
                 rels.Add(Rel(GraphModel.HoldsPost, GraphModel.Person, personKey, GraphModel.Post, postKey));
@@ -202,7 +206,7 @@ public static class GraphProjection
             var l = structure.Lines[i];
             rels.Add(new GraphRelationship(GraphModel.LineType(l.Kind), GraphModel.Body, GraphModel.BodyKey(id, l.From), GraphModel.Body,
                 GraphModel.BodyKey(id, l.To), GraphModel.RowKey(id, "line", i),
-                Props(("kind", l.Kind.ToWord()), ("source", l.Source.ToString()), ("ord", (long)i))));
+                Props(("kind", l.Kind.ToWord()), ("source", l.Source.ToString()), ("basis", l.Basis.ToWord()), ("note", l.Note), ("ord", (long)i))));
         }
 
         for (var i = 0; i < structure.Duties.Count; i++)
@@ -210,7 +214,8 @@ public static class GraphProjection
             var d = structure.Duties[i];
             var key = GraphModel.RowKey(id, "duty", i);
             nodes.Add(new GraphNode(GraphModel.Duty, key, Props(
-                ("authority", id), ("body", d.Body), ("text", d.Text), ("outcome", d.Outcome?.ToWord()), ("source", d.Source.ToString()), ("ord", (long)i))));
+                ("authority", id), ("body", d.Body), ("text", d.Text), ("outcome", d.Outcome?.ToWord()), ("source", d.Source.ToString()),
+                ("basis", d.Basis.ToWord()), ("note", d.Note), ("ord", (long)i))));
             rels.Add(Rel(GraphModel.HasDuty, GraphModel.Body, GraphModel.BodyKey(id, d.Body), GraphModel.Duty, key));
             rels.Add(Cite(GraphModel.Duty, key, d.Source));
         }

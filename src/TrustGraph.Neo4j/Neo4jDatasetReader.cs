@@ -12,7 +12,7 @@ public sealed record ReadStatement(string Label, string Text);
 /// <see cref="LoadResult"/> the folder loader gives. Seven fixed statements (no data in their text, none in parameters
 /// either) run in one read transaction; rows are put in file order by the <c>ord</c> each carries. Nothing read is
 /// trusted: every value is checked as the loader checks a CSV cell (ids are slugs, enumerations are the contract's words,
-/// references resolve), and each problem becomes a <see cref="DatasetError"/> with file <c>neo4j:&lt;label&gt;</c>,
+/// references resolve; <c>basis</c> is <c>stated</c> or <c>inferred</c>, absent meaning stated as in a v1.0 graph), and each problem becomes a <see cref="DatasetError"/> with file <c>neo4j:&lt;label&gt;</c>,
 /// line 0, naming the node or relationship by its key. A graph with any problem gives no dataset. A broken environment
 /// (unreachable, refused password) is a <see cref="Neo4jException"/>, as everywhere in this adapter.
 /// </summary>
@@ -34,7 +34,7 @@ public static class Neo4jDatasetReader
 
     public static readonly ReadStatement Arrangements = new(GraphModel.Arrangement, $"""
         MATCH (r:{GraphModel.Arrangement})
-        RETURN r.key AS key, r.authority AS authority, r.id AS id, r.status AS status, r.in_force AS in_force, r.source AS source, r.ord AS ord
+        RETURN r.key AS key, r.authority AS authority, r.id AS id, r.status AS status, r.in_force AS in_force, r.source AS source, r.note AS note, r.ord AS ord
         ORDER BY authority, ord
         """);
 
@@ -42,27 +42,28 @@ public static class Neo4jDatasetReader
         MATCH (b:{GraphModel.Body})
         RETURN b.key AS key, b.authority AS authority, b.id AS id, b.name AS name, b.kind AS kind, b.layer AS layer,
                b.arrangement AS arrangement, b.meets_per_year AS meets_per_year, b.part_of AS part_of,
-               b.membership_partial AS membership_partial, b.source AS source, b.ord AS ord
+               b.membership_partial AS membership_partial, b.source AS source, b.basis AS basis, b.note AS note, b.ord AS ord
         ORDER BY authority, ord
         """);
 
     public static readonly ReadStatement Seats = new(GraphModel.HoldsSeat, $"""
         MATCH (holder)-[s:{GraphModel.HoldsSeat}]->(b:{GraphModel.Body})
         RETURN s.key AS key, b.authority AS authority, b.id AS body, s.post AS post, s.person AS person, s.agency AS agency,
-               s.partner_category AS partner_category, s.role AS role, s.voting AS voting, s.status AS status, s.source AS source, s.ord AS ord
+               s.partner_category AS partner_category, s.role AS role, s.voting AS voting, s.status AS status, s.source AS source,
+               s.basis AS basis, s.note AS note, s.ord AS ord
         ORDER BY authority, ord
         """);
 
     public static readonly ReadStatement Lines = new("accountability", $"""
         MATCH (a:{GraphModel.Body})-[l:{string.Join("|", GraphModel.LineTypes)}]->(b:{GraphModel.Body})
         RETURN l.key AS key, a.authority AS authority, b.authority AS to_authority, a.id AS from_body, b.id AS to_body,
-               type(l) AS type, l.kind AS kind, l.source AS source, l.ord AS ord
+               type(l) AS type, l.kind AS kind, l.source AS source, l.basis AS basis, l.note AS note, l.ord AS ord
         ORDER BY authority, ord
         """);
 
     public static readonly ReadStatement Duties = new(GraphModel.Duty, $"""
         MATCH (d:{GraphModel.Duty})
-        RETURN d.key AS key, d.authority AS authority, d.body AS body, d.text AS text, d.outcome AS outcome, d.source AS source, d.ord AS ord
+        RETURN d.key AS key, d.authority AS authority, d.body AS body, d.text AS text, d.outcome AS outcome, d.source AS source, d.basis AS basis, d.note AS note, d.ord AS ord
         ORDER BY authority, ord
         """);
 
@@ -157,7 +158,7 @@ public static class Neo4jDatasetReader
             var ord = c.Ord(required: true);
             if (a is null || id is null || status is null || source is null || ord is null) continue;
             if (!a.ArrangementIds.Add(id)) { c.Error($"duplicate arrangement id '{id}' in {a.Authority.Id}; expected each arrangement once"); continue; }
-            a.Arrangements.Add((ord.Value, c.Key, new Arrangement(id, status.Value, inForce, source.Value)));
+            a.Arrangements.Add((ord.Value, c.Key, new Arrangement(id, status.Value, inForce, source.Value) { Note = c.Optional("note") }));
         }
 
         var partOf = new List<(Cells Cells, Building Authority, string Parent)>();
@@ -173,6 +174,8 @@ public static class Neo4jDatasetReader
             var meets = c.NonNegativeInt("meets_per_year");
             var parent = c.Optional("part_of");
             var partial = c.Bool("membership_partial");
+            var basis = c.Enum<Basis>("basis", required: false, out var badBasis);
+            var note = c.Optional("note");
             var source = Cited(c);
             var ord = c.Ord(required: true);
             if (a is not null && arrangement is not null && !a.ArrangementIds.Contains(arrangement))
@@ -181,12 +184,14 @@ public static class Neo4jDatasetReader
                     + $"expected one of: {Listed(a.ArrangementIds)}, or none for every arrangement");
                 continue;
             }
-            if (a is null || id is null || name is null || kind is null || layer is null || source is null || ord is null) continue;
+            if (a is null || id is null || name is null || kind is null || layer is null || source is null || ord is null || badBasis) continue;
             if (!a.BodyIds.Add(id)) { c.Error($"duplicate body id '{id}' in {a.Authority.Id}; expected each body once"); continue; }
             a.Bodies.Add((ord.Value, c.Key, new Body(id, name, kind.Value, layer.Value, arrangement, meets, source.Value)
             {
                 PartOf = parent,
                 MembershipPartial = partial ?? false,
+                Basis = basis ?? Basis.Stated,
+                Note = note,
             }));
             if (parent is not null) partOf.Add((c, a, parent));
         }
@@ -216,11 +221,12 @@ public static class Neo4jDatasetReader
             var role = c.Enum<SeatRole>("role", required: false, out var badRole);
             var voting = c.Bool("voting", out var badVoting);
             var status = c.Enum<SeatStatus>("status", required: false, out var badStatus);
+            var basis = c.Enum<Basis>("basis", required: false, out var badBasis);
             var source = Cited(c);
             var ord = c.Ord(required: true);
-            if (!known || (post is null && person is null) || source is null || ord is null || badCategory || badRole || badVoting || badStatus) continue;
+            if (!known || (post is null && person is null) || source is null || ord is null || badCategory || badRole || badVoting || badStatus || badBasis) continue;
             a!.Seats.Add((ord.Value, c.Key, new Seat(body!, post, person, agency, category, role ?? SeatRole.Member, voting,
-                status ?? SeatStatus.Filled, source.Value)));
+                status ?? SeatStatus.Filled, source.Value) { Basis = basis ?? Basis.Stated, Note = c.Optional("note") }));
         }
 
         foreach (var c in RowsOf(Lines, relationship: true))
@@ -243,10 +249,15 @@ public static class Neo4jDatasetReader
                 c.Error($"a {type} relationship has kind '{kind.Value.ToWord()}'; expected a {GraphModel.LineType(kind.Value)} relationship for that kind");
                 continue;
             }
+            var basis = c.Enum<Basis>("basis", required: false, out var badBasis);
             var source = Cited(c);
             var ord = c.Ord(required: true);
-            if (fromKnown && toKnown && kind is not null && source is not null && ord is not null)
-                a!.Lines.Add((ord.Value, c.Key, new AccountabilityLine(from!, to!, kind.Value, source.Value)));
+            if (fromKnown && toKnown && kind is not null && source is not null && ord is not null && !badBasis)
+                a!.Lines.Add((ord.Value, c.Key, new AccountabilityLine(from!, to!, kind.Value, source.Value)
+                {
+                    Basis = basis ?? Basis.Stated,
+                    Note = c.Optional("note"),
+                }));
         }
 
         foreach (var c in RowsOf(Duties, relationship: false))
@@ -256,10 +267,11 @@ public static class Neo4jDatasetReader
             var known = a is not null && KnownBody(c, a, "body", body);
             var text = c.Required("text", "a short statement of the duty");
             var outcome = c.Enum<Outcome>("outcome", required: false, out var badOutcome);
+            var basis = c.Enum<Basis>("basis", required: false, out var badBasis);
             var source = Cited(c);
             var ord = c.Ord(required: true);
-            if (!known || text is null || source is null || ord is null || badOutcome) continue;
-            a!.Duties.Add((ord.Value, c.Key, new Duty(body!, text, outcome, source.Value)));
+            if (!known || text is null || source is null || ord is null || badOutcome || badBasis) continue;
+            a!.Duties.Add((ord.Value, c.Key, new Duty(body!, text, outcome, source.Value) { Basis = basis ?? Basis.Stated, Note = c.Optional("note") }));
         }
 
         if (errors.Count > 0) return new LoadResult(null, errors);

@@ -12,6 +12,12 @@ if (args is [HashPasswordCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The address: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel:Endpoints when any is given, as in any ASP.NET
+// Core app; http://localhost:5156 otherwise. (launchSettings.json names no address, so it never overrides these.)
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+    && string.IsNullOrEmpty(builder.Configuration["https_ports"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+    builder.WebHost.UseUrls(DefaultAddress);
+
 // Serve the build's static web assets (the bundled diagram module, scoped CSS) in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 
@@ -24,6 +30,7 @@ if (Neo4jStore.IsConfigured(builder.Configuration))
         Neo4jStore.Describe(builder.Configuration), await Neo4jStore.LoadAsync(builder.Configuration)));
 builder.Services.AddHostedService<DatasetWatcher>();
 builder.Services.AddSingleton<ImportWorkspace>();
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection("TrustGraph:Import"));
 builder.Services.AddSingleton<ReportFiles>();
 builder.Services.AddSingleton<CircuitStatistics>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitStatisticsHandler>();
@@ -33,6 +40,8 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var app = builder.Build();
+app.Logger.LogInformation("Serving {Count} authorities from {DataPath}", app.Services.GetRequiredService<ViewerCatalog>().Authorities.Count,
+    app.Services.GetRequiredService<ViewerCatalog>().DataPath);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -56,4 +65,8 @@ app.MapRazorComponents<App>()
 app.Run();
 
 /// <summary>The viewer's entry point (public so tests can host it).</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Where the viewer listens when no address is configured.</summary>
+    public const string DefaultAddress = "http://localhost:5156";
+}

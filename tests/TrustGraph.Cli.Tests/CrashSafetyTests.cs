@@ -40,12 +40,15 @@ public sealed class CrashSafetyTests
                 if (!process.HasExited) process.Kill(entireProcessTree: true);
                 process.WaitForExit();
 
+                Assert.Equal(0, RunHistory(target));
                 var state = Fingerprint(target);
-                var isOld = state.Memberships == oldState.Memberships;
-                var isNew = state.Memberships == newState.Memberships;
-                Assert.True(isOld || isNew, $"killed after {delay} ms: memberships.csv is neither the old file nor the new one");
-                Assert.True(state.Sources == oldState.Sources || state.Sources == newState.Sources, $"killed after {delay} ms: sources.csv is torn");
-                if (isNew) Assert.Equal(newState.Sources, state.Sources);
+                var isOld = state == oldState;
+                var isNew = state == newState;
+                Assert.True(isOld || isNew, $"killed after {delay} ms: sources.csv and memberships.csv are not both old or both new");
+                var history = Path.Combine(target, ".history");
+                Assert.Equal(isNew, Directory.Exists(history) && Directory.EnumerateDirectories(history).Any(d => !Path.GetFileName(d).StartsWith('.')));
+                Assert.Empty(Directory.EnumerateFileSystemEntries(target, "*.tmp-*", SearchOption.AllDirectories));
+                Assert.Empty(Directory.Exists(history) ? Directory.EnumerateDirectories(history, ".staging-*") : []);
                 Assert.True(DatasetLoader.Load(target).IsValid, $"killed after {delay} ms: the dataset no longer loads");
                 outcomes.Add(isNew ? "new" : "old");
             }
@@ -79,7 +82,7 @@ public sealed class CrashSafetyTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliDll, "import", list, "--authority", "suffolk", "--body", "ctpb", "--data", data }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { CliDll, "import", list, "--authority", "suffolk", "--body", "ctpb", "--data", data, "--max-rows", "30000" }) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -92,6 +95,17 @@ public sealed class CrashSafetyTests
     {
         using var process = Start(list, data);
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the import did not finish in two minutes");
+        return process.ExitCode;
+    }
+
+    private static int RunHistory(string data)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { CliDll, "history", "--data", data }) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
         return process.ExitCode;
     }
 

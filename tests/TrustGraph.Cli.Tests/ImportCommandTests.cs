@@ -106,7 +106,7 @@ public class ImportCommandTests
     }
 
     [Theory]
-    [InlineData("bad-values.csv", "bad-values.csv:2:5: unknown role 'Co-opted member'")]
+    [InlineData("bad-values.csv", "bad-values.csv:2:5: unknown role 'Honorary patron'")]
     [InlineData("bad-values.csv", "bad-values.csv:3:6: unknown voting value 'Maybe'")]
     [InlineData("bad-values.csv", "bad-values.csv:4:4: unknown partner category 'health visitors'")]
     [InlineData("bad-values.csv", "bad-values.csv:6:2: this row has neither a name nor a post")]

@@ -26,11 +26,11 @@ internal sealed class ImportDataCopy : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Every file of the folder, hidden ones included, relative path → SHA-256.</summary>
+    /// <summary>Every file of the folder, hidden ones included, relative path → SHA-256; the empty lock file writers take is not content and is left out.</summary>
     public SortedDictionary<string, string> Hashes()
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Dir, "*", SearchOption.AllDirectories).Where(f => Path.GetRelativePath(Dir, f) != Path.Combine(".history", ".lock")))
             result[Path.GetRelativePath(Dir, file)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
         return result;
     }

@@ -59,6 +59,16 @@ public sealed class ReportPdfTests
             var bytes = File.ReadAllBytes(file);
             Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
             Assert.True(bytes.Length > 20_000, $"the PDF is only {bytes.Length} bytes");
+
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+            var pages = pdf.GetPages().Select(p => p.Text).ToList();
+            Assert.True(pages.Count > 2, $"{pages.Count} pages");
+            for (var i = 0; i < pages.Count; i++)
+            {
+                Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i]);
+                Assert.Contains("Worcestershire · 2009 (current, in force August 2009)", pages[i]);
+            }
+            Assert.Contains("Judged against the law in force on 1 August 2009", pages[0]);
         }
         finally
         {

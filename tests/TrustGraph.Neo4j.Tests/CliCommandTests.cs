@@ -129,7 +129,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("export").FullName;
         try
         {
-            foreach (var format in new[] { "cypher", "graphml", "popolo" })
+            foreach (var format in new[] { "cypher", "graphml", "popolo", "kumu" })
             {
                 var file = Path.Combine(folder, "out." + format);
                 var (exit, output, error) = Run("export", "--format", format, "--out", file, "--data", Data, "--authority", "suffolk");
@@ -142,6 +142,8 @@ public sealed class CliCommandTests : IAsyncLifetime
             Assert.Equal(0, Run("export", "--format", "neo4j-admin", "--out", admin, "--data", Data).Exit);
             Assert.True(File.Exists(Path.Combine(admin, "nodes_Body.csv")));
             Assert.True(File.Exists(Path.Combine(admin, "import.sh")));
+            var kumu = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out.kumu")))!;
+            Assert.Contains(kumu["elements"]!.AsArray(), e => e!["label"]!.GetValue<string>().Contains("Trust Partnership Board"));
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

@@ -41,6 +41,7 @@ public sealed class Neo4jDatasetReaderTests : IAsyncLifetime
     [InlineData("data")]
     [InlineData("tests/fixtures/hostile")]
     [InlineData("tests/fixtures/neo4j-twins")]
+    [InlineData("tests/fixtures/export-hostile")]
     public async Task Pushing_a_dataset_and_reading_it_back_gives_the_same_dataset_record_by_record(string folder)
     {
         var original = TestData.Load(folder);
@@ -200,6 +201,41 @@ public sealed class Neo4jDatasetReaderTests : IAsyncLifetime
                 "neo4j:Authority: node '4:abc:1': 'id' is 'Acme Ltd', not a valid id; expected an authority id as a lower-case slug of a-z, 0-9 and '-'",
             ],
             result.Errors.Select(e => e.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Inferred_rows_and_their_notes_come_back_from_neo4j_as_they_were_pushed()
+    {
+        var original = TestData.ExportHostile;
+        var read = (await RoundTrip(original)).Authorities[0];
+        var a = original.Authorities[0];
+        // The fixture has inferred rows of every kind; a reader that dropped basis would give them back as stated.
+        Assert.Equal(["1st-exec", "-sub"], read.Bodies.Where(b => b.Basis == Basis.Inferred).Select(b => b.Id));
+        Assert.Equal(2, read.Seats.Count(s => s.Basis == Basis.Inferred));
+        Assert.Single(read.Lines, l => l.Basis == Basis.Inferred);
+        Assert.Single(read.Duties, d => d.Basis == Basis.Inferred);
+        Assert.Equal(a.Seats.Select(s => s.Note), read.Seats.Select(s => s.Note));
+        Assert.Equal("From \"on behalf of\" wording", read.Lines[1].Note);
+        Assert.Equal("Date from the cover <b>page</b> & \"footer\"", read.Arrangements[0].Note);
+        Assert.Equal("stated", _graph.NodeOf("Body", "odd-ids/board").Properties["basis"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_graph_pushed_before_provenance_existed_reads_back_as_stated_rows_without_notes()
+    {
+        await ReadBack.PushAsync(_server, TestData.Shipped);
+        foreach (var n in _graph.Nodes) { n.Properties.Remove("basis"); n.Properties.Remove("note"); }
+        foreach (var r in _graph.Relationships) { r.Properties.Remove("basis"); r.Properties.Remove("note"); }
+        var read = ReadBack.Valid(await ReadBack.ReadAsync(_server));
+        Assert.All(read.Authorities.SelectMany(a => a.Seats), s => Assert.Equal((Basis.Stated, null), (s.Basis, s.Note)));
+    }
+
+    [Fact]
+    public async Task An_unknown_basis_is_an_error_naming_the_node_and_the_two_words()
+    {
+        var errors = await ErrorsAfter(g => g.NodeOf("Body", "suffolk/ecg").Properties["basis"] = "guessed");
+        var error = Assert.Single(errors);
+        Assert.Equal("node 'suffolk/ecg': unknown basis 'guessed'; expected one of: stated, inferred", error.Message);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace TrustGraph.Neo4j.Tests;
 [Collection("Neo4j environment")]
 public sealed class Neo4jReadBackIntegrationTests
 {
-    public static TheoryData<string> Datasets => new() { "data", "tests/fixtures/hostile", "tests/fixtures/neo4j-twins" };
+    public static TheoryData<string> Datasets => new() { "data", "tests/fixtures/hostile", "tests/fixtures/neo4j-twins", "tests/fixtures/export-hostile" };
 
     private static async Task<Dataset> PushAndReadBack(Neo4jOptions options, Dataset dataset)
     {

@@ -25,4 +25,7 @@ internal static class TestData
 
     public static Dataset Shipped => Load("data");
     public static Dataset Hostile => Load("tests/fixtures/hostile");
+
+    /// <summary>Hostile names in every graph key, hostile source locators, and inferred rows with notes (its README says what).</summary>
+    public static Dataset ExportHostile => Load("tests/fixtures/export-hostile");
 }

@@ -19,10 +19,23 @@ internal static class Common
     public static Dataset? Load(string? dataOption, CliConsole console)
     {
         var dir = ResolveData(dataOption);
+        Recover(dir, console);
         var result = DatasetLoader.Load(dir);
         if (result.Dataset is not null) return result.Dataset;
         ReportInvalid(dir, result.Errors, console);
         return null;
+    }
+
+    /// <summary>
+    /// Completes what a killed import or undo left (rolling its files back, so the dataset is old or new, never a mix)
+    /// before the dataset is read, and says so on stderr.
+    /// </summary>
+    public static void Recover(string dir, CliConsole console)
+    {
+        var recovered = Storage.DatasetStore.Recover(dir);
+        foreach (var description in recovered.RolledBack)
+            console.Error.WriteLine($"trustgraph: '{description}' did not finish (the process was stopped); its files were put back as they were before it.");
+        foreach (var problem in recovered.Problems) console.Error.WriteLine("trustgraph: " + problem);
     }
 
     /// <summary>Prints every problem of an invalid dataset to stderr (the caller exits 2).</summary>

@@ -7,8 +7,9 @@ using TrustGraph.Neo4j.Export;
 namespace TrustGraph.Cli.Commands;
 
 /// <summary>
-/// <c>trustgraph export --format cypher|neo4j-admin|graphml|popolo</c>: the dataset as a cypher-shell script, CSV
-/// files for <c>neo4j-admin database import</c>, GraphML for yEd and Gephi, or Popolo JSON. A file goes to
+/// <c>trustgraph export --format cypher|neo4j-admin|graphml|popolo|kumu</c>: the dataset as a cypher-shell script, CSV
+/// files for <c>neo4j-admin database import</c>, GraphML for yEd and Gephi, Popolo JSON, or a Kumu blueprint
+/// (docs/exports.md says how to open each). A file goes to
 /// <c>--out</c> (written whole, then moved into place) or to standard output; neo4j-admin needs a folder.
 /// </summary>
 internal static class ExportCommand
@@ -17,10 +18,10 @@ internal static class ExportCommand
     {
         var data = Common.DataOption();
         var authority = new Option<string?>("--authority") { Description = "Only this authority (its id).", HelpName = "ID" };
-        var format = new Option<string>("--format") { Description = "cypher, neo4j-admin, graphml or popolo.", Required = true };
-        format.AcceptOnlyFromAmong("cypher", "neo4j-admin", "graphml", "popolo");
+        var format = new Option<string>("--format") { Description = "cypher, neo4j-admin, graphml, popolo or kumu.", Required = true };
+        format.AcceptOnlyFromAmong("cypher", "neo4j-admin", "graphml", "popolo", "kumu");
         var output = new Option<string?>("--out") { Description = "The file (a folder for neo4j-admin; default ./neo4j-import). Default for the others: standard output.", HelpName = "PATH" };
-        var command = new Command("export", "Write the dataset as a Cypher script, neo4j-admin import CSVs, GraphML or Popolo JSON.")
+        var command = new Command("export", "Write the dataset as a Cypher script, neo4j-admin import CSVs, GraphML, Popolo JSON or a Kumu blueprint.")
         {
             format, output, data, authority,
         };
@@ -47,6 +48,9 @@ internal static class ExportCommand
                 {
                     case "popolo":
                         PopoloExporter.Write(dataset, id, stream);
+                        break;
+                    case "kumu":
+                        KumuExporter.Write(dataset, id, stream);
                         break;
                     case "graphml":
                         GraphMlExporter.Write(Graph(dataset, id), stream);

@@ -13,6 +13,7 @@ internal static class HistoryCommand
         command.SetAction(parse =>
         {
             var dir = Common.ResolveData(parse.GetValue(data));
+            Common.Recover(dir, console);
             var snapshots = DatasetStore.History(dir);
             if (snapshots.Count == 0)
             {

@@ -21,14 +21,20 @@ internal static class ImportCommand
         var mode = new Option<string>("--mode") { Description = "replace: the body's seats become the file's rows; merge: update matching seats and add the rest, removing nothing.", DefaultValueFactory = _ => "replace" };
         mode.AcceptOnlyFromAmong("replace", "merge");
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and write nothing." };
+        var maxRows = new Option<int?>("--max-rows")
+        {
+            Description = $"Refuse a file with more rows of members than this (default: TRUSTGRAPH_IMPORT_MAX_ROWS, else {ImportLimits.DefaultMaxRows:N0}).",
+            HelpName = "N",
+        };
 
         var command = new Command("import", "Import a body's membership list from a spreadsheet's CSV export: preview the changes, then write them (undo with 'trustgraph undo').")
         {
-            file, authority, body, mode, dryRun, data,
+            file, authority, body, mode, dryRun, maxRows, data,
         };
         command.SetAction(parse =>
         {
             var dir = Common.ResolveData(parse.GetValue(data));
+            if (MaxRows(parse.GetValue(maxRows), console) is not int limit) return CliApp.InvalidInput;
             var dataset = Common.Load(dir, console);
             if (dataset is null) return CliApp.InvalidInput;
 
@@ -41,9 +47,30 @@ internal static class ImportCommand
             }
             if (new FileInfo(path).Length > SpreadsheetText.MaxBytes)
                 return Rejected(name, [SpreadsheetText.TooBig(name, new FileInfo(path).Length)], console);
+            var content = File.ReadAllBytes(path);
 
+            // The lock is held from planning to committing; an import that finished while this one loaded makes this plan
+            // come back as "changed", never as a mixture of the two.
+            var dry = parse.GetValue(dryRun);
+            DatasetLock? held;
+            try
+            {
+                held = dry ? null : DatasetStore.Lock(dir);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                console.Error.WriteLine($"trustgraph: {name} was not imported: {dir} cannot be written to ({e.Message}); expected a dataset folder you may change (or use --dry-run to preview). Nothing was written.");
+                return CliApp.InvalidInput;
+            }
+            using var _ = held;
+            if (held is null && !dry)
+            {
+                console.Error.WriteLine($"trustgraph: {name} was not imported: {DatasetStore.ChangedWhilePlanning} (another import or undo is still writing to {dir}). Nothing was written.");
+                return CliApp.InvalidInput;
+            }
             var importMode = parse.GetValue(mode) == "merge" ? ImportMode.Merge : ImportMode.Replace;
-            var result = MembershipImport.Plan(dataset, dir, parse.GetValue(authority)!, parse.GetValue(body)!, importMode, name, File.ReadAllBytes(path));
+            var result = MembershipImport.Plan(dataset, dir, parse.GetValue(authority)!, parse.GetValue(body)!, importMode, name, content,
+                maxRows: limit, held: held);
             if (result.Plan is not { } plan) return Rejected(name, result.Errors, console);
 
             ImportPreview.Write(plan, console);
@@ -52,18 +79,34 @@ internal static class ImportCommand
                 console.Out.WriteLine("Nothing to change: the file says what the dataset already says.");
                 return CliApp.Ok;
             }
-            if (parse.GetValue(dryRun))
+            if (dry)
             {
                 console.Out.WriteLine("Dry run: nothing was written.");
                 return CliApp.Ok;
             }
-            var commit = DatasetStore.Commit(dir, plan, $"import {name} into {plan.AuthorityId}/{plan.Body.Id} ({parse.GetValue(mode)})");
+            var commit = DatasetStore.Commit(held!, plan, $"import {name} into {plan.AuthorityId}/{plan.Body.Id} ({parse.GetValue(mode)})");
             if (!commit.Succeeded) return Rejected(name, commit.Errors, console);
             console.Out.WriteLine($"Written: {string.Join(", ", plan.Files.Select(f => f.Path))}. "
                 + $"The previous version is snapshot {commit.Snapshot!.Id}; 'trustgraph undo' puts it back.");
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The row limit: the option, else TRUSTGRAPH_IMPORT_MAX_ROWS, else the default; null (after saying why) when it is not a positive number.</summary>
+    private static int? MaxRows(int? option, CliConsole console)
+    {
+        if (option is int given)
+        {
+            if (given > 0) return given;
+            console.Error.WriteLine($"trustgraph: --max-rows {given}: expected a positive number of rows. Nothing was written.");
+            return null;
+        }
+        var env = Environment.GetEnvironmentVariable("TRUSTGRAPH_IMPORT_MAX_ROWS");
+        if (string.IsNullOrWhiteSpace(env)) return ImportLimits.DefaultMaxRows;
+        if (int.TryParse(env, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0) return n;
+        console.Error.WriteLine($"trustgraph: TRUSTGRAPH_IMPORT_MAX_ROWS is '{env}'; expected a positive number of rows. Nothing was written.");
+        return null;
     }
 
     private static int Rejected(string name, IReadOnlyList<Loading.DatasetError> errors, CliConsole console)
@@ -106,6 +149,17 @@ internal static class ImportPreview
         if (uncategorised.Count > 0 && !list.IsContractFormat)
             Section(o, console, "No category found (the seat will count for no relevant partner)", uncategorised.Count,
                 uncategorised.Select(a => $"  line {a.Line}: {a.Seat.Label}"));
+        var vacant = plan.Added.Select(a => (a.Line, a.Seat)).Concat(plan.Changed.Select(c => (c.Line, Seat: c.After)))
+            .Where(x => x.Seat.Status == SeatStatus.Vacant)
+            .Select(x => (x.Line, x.Seat, Row: list.Rows.FirstOrDefault(r => r.Line == x.Line)))
+            .Where(x => x.Row?.VacantBecause is not null).OrderBy(x => x.Line).ToList();
+        if (vacant.Count > 0)
+            Section(o, console, "Read as vacant seats", vacant.Count, vacant.Select(v => $"  line {v.Line}: {v.Seat.Label}: {v.Row!.VacantBecause}"));
+        var marked = plan.Added.Select(a => (a.Line, a.Seat)).Concat(plan.Changed.Select(c => (c.Line, Seat: c.After)))
+            .Where(x => x.Seat.Basis == Basis.Inferred).OrderBy(x => x.Line).ToList();
+        if (marked.Count > 0)
+            Section(o, console, "Stored as inferred (basis=inferred, with a note saying why)", marked.Count,
+                marked.Select(m => $"  line {m.Line}: {m.Seat.Label}: {m.Seat.Note}"));
         if (plan.PeopleOnMoreBodies.Count > 0)
             Section(o, console, "People who now sit on more bodies", plan.PeopleOnMoreBodies.Count, plan.PeopleOnMoreBodies.Select(p =>
                 $"  {p.Name}: {p.BodiesAfter.Count} bodies ({string.Join("; ", p.BodiesAfter)}), was {p.BodiesBefore.Count}"));
@@ -141,7 +195,7 @@ internal static class ImportPreview
 
     private static string Field(ImportField f) => f switch
     {
-        ImportField.GivenName => "first name", ImportField.FamilyName => "surname", _ => ImportVocabulary.ColumnName(f),
+        ImportField.GivenName => "first name", ImportField.FamilyName => "surname", ImportField.SurnameFirstName => "person (surname first)", _ => ImportVocabulary.ColumnName(f),
     };
 
     private static string Badge(Finding f) => f.Severity.ToString().ToUpperInvariant();

@@ -14,6 +14,7 @@ internal static class UndoCommand
         command.SetAction(parse =>
         {
             var dir = Common.ResolveData(parse.GetValue(data));
+            Common.Recover(dir, console);
             var result = DatasetStore.Undo(dir, parse.GetValue(force));
             if (!result.Succeeded)
             {

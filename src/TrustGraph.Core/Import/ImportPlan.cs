@@ -57,4 +57,7 @@ public sealed record ImportPlan(
 public sealed record ImportResult(ImportPlan? Plan, IReadOnlyList<Loading.DatasetError> Errors)
 {
     public bool IsValid => Plan is not null;
+
+    /// <summary>True when nothing is wrong with the file, but the dataset changed under the import: run it again.</summary>
+    public bool DatasetChanged { get; init; }
 }

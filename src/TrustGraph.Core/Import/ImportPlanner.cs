@@ -62,6 +62,14 @@ public static class ImportPlanner
             else if (seat == oldSeats[o]) unchanged++;
             else changed.Add(new SeatChange(list.Rows[r].Line, oldSeats[o], seat, Differences(oldSeats[o], seat), inferred));
         }
+        foreach (var (line, seat) in added.Select(a => (a.Line, a.Seat)).Concat(changed.Select(c => (c.Line, Seat: c.After))))
+            foreach (var (field, value) in new[] { (ImportField.Person, seat.Person), (ImportField.Post, seat.Post), (ImportField.Agency, seat.Agency) })
+                if (value is not null && FormulaGuard.RunsAsFormula(value))
+                    errors.Add(new DatasetError(list.FileName, line, list.ColumnOf(field),
+                        $"'{value}' would be stored starting with '{value[0]}', which a spreadsheet opening the dataset would run as a formula; "
+                        + "expected text that starts with a letter or digit (a value marked as text with an apostrophe is accepted only where the dataset already holds it)"));
+        if (errors.Count > before) return null;
+
         var removed = mode == ImportMode.Replace
             ? match.BodySlots.Where(i => !match.Matched.Contains(i)).Select(i => oldSeats[i]).ToList()
             : [];
@@ -207,8 +215,8 @@ public static class ImportPlanner
             var post = list.Has(ImportField.Post) ? row.Post : old?.Post;
             var person = list.Has(ImportField.Person) ? row.Person : old?.Person;
             var agency = list.Has(ImportField.Agency) ? row.Agency : old?.Agency;
-            var role = list.Has(ImportField.Role) ? row.Role : old?.Role ?? SeatRole.Member;
-            var voting = list.Has(ImportField.Voting) ? row.Voting : old?.Voting;
+            var role = list.Has(ImportField.Role) || row.RoleTakenFrom is not null ? row.Role : old?.Role ?? SeatRole.Member;
+            var voting = list.Has(ImportField.Voting) || row.Voting is not null ? row.Voting : old?.Voting;
             var status = list.Has(ImportField.Status) || list.Has(ImportField.Person) || row.VacantBecause is not null
                 ? row.Status
                 : old?.Status ?? row.Status;
@@ -228,12 +236,21 @@ public static class ImportPlanner
             var seat = new Seat(bodyId, post, person, agency, category, role, voting, status,
                 row.Source ?? new SourceRef(sourceId, $"row-{row.Line}"))
             {
-                Basis = inferred is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
-                Note = inferred is not null ? $"partner category {inferred.Explain()}" : old?.Note,
+                Basis = inferred is not null || row.RoleTakenFrom is not null ? Basis.Inferred : old?.Basis ?? Basis.Stated,
+                Note = InferenceNote(inferred, row) ?? old?.Note,
             };
-            if (old is not null && row.Source is null && seat with { Source = old.Source } == old)
+            if (old is not null && row.Source is null && seat with { Source = old.Source, Basis = old.Basis, Note = old.Note } == old)
                 return (old, null);
             return (seat, inferred);
+        }
+
+        /// <summary>What an imported seat's inferred parts rest on, in a few words: a guessed category, a role read out of another cell.</summary>
+        private static string? InferenceNote(CategoryInference? inferred, MembershipRow row)
+        {
+            var parts = new List<string>();
+            if (inferred is not null) parts.Add($"partner category {inferred.Explain()}");
+            if (row.RoleTakenFrom is not null) parts.Add($"role {row.Role.ToWord()} read from {row.RoleTakenFrom}");
+            return parts.Count == 0 ? null : string.Join("; ", parts);
         }
 
         private static string PostKey(string post) => ImportVocabulary.Normalise(post);

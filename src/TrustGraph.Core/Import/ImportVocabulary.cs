@@ -7,7 +7,7 @@ using TrustGraph.Model;
 namespace TrustGraph.Import;
 
 /// <summary>The dataset field a column of a membership spreadsheet holds.</summary>
-public enum ImportField { Body, Post, Person, GivenName, FamilyName, Agency, PartnerCategory, Role, Voting, Status, Source }
+public enum ImportField { Body, Post, Person, GivenName, FamilyName, Agency, PartnerCategory, Role, Voting, Status, Source, SurnameFirstName, Honorific }
 
 /// <summary>
 /// The words a spreadsheet may use, read from <c>data/guidance/import-columns.csv</c> (header aliases such as
@@ -44,8 +44,13 @@ public sealed class ImportVocabulary
     /// <summary>The vocabulary that ships with TrustGraph.</summary>
     public static ImportVocabulary Default => Embedded.Value;
 
+    /// <summary>The field a header names, matched ignoring case, punctuation and spacing ("Voting?" = "voting", "Role on Board" = "role on board").</summary>
     public ImportField? FieldOf(string header) =>
-        _columns.TryGetValue(Normalise(header), out var field) ? field : null;
+        _columns.TryGetValue(HeaderKey(header), out var field) ? field : null;
+
+    /// <summary>True for the fields that hold (part of) the person's name.</summary>
+    public static bool IsNameField(ImportField field) =>
+        field is ImportField.Person or ImportField.GivenName or ImportField.FamilyName or ImportField.SurnameFirstName;
 
     public bool TryRole(string text, out SeatRole role) => TryEnum(ImportField.Role, "role", text, out role);
 
@@ -63,7 +68,53 @@ public sealed class ImportVocabulary
     }
 
     /// <summary>True when a name cell says the seat is empty ("Vacancy", "TBC").</summary>
-    public bool IsVacantName(string text) => _values.ContainsKey(("vacant_name", Normalise(text)));
+    public bool IsVacantName(string text) => VacancyWord(text) is not null;
+
+    /// <summary>
+    /// The vacancy word a cell opens with, as the vocabulary spells it, or null when the cell does not say the seat is
+    /// empty. Clerks add a reason after a dash, colon or bracket ("Vacant – awaiting nomination", "Vacancy - to be
+    /// appointed") or put the word in brackets ("(vacant)"); the first part decides, so a name is never read as a vacancy
+    /// because of words later in the cell.
+    /// </summary>
+    public string? VacancyWord(string text)
+    {
+        var whole = Normalise(StripBrackets(text));
+        if (whole.Length > 0 && _values.ContainsKey(("vacant_name", whole))) return whole;
+        var parts = text.Replace(" - ", " \u2013 ").Split(VacancySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) return null;
+        var first = Normalise(parts[0]);
+        return _values.ContainsKey(("vacant_name", first)) ? first : null;
+    }
+
+    private static readonly char[] VacancySeparators = ['(', ')', '[', ']', '\u2013', '\u2014', ':', ';', ',', '/'];
+
+    private static string StripBrackets(string text) => text.Trim().Trim('(', ')', '[', ']').Trim();
+
+    /// <summary>
+    /// A role cell, with a voting qualifier it may carry read as well: "Member (non-voting)", "Non-voting member",
+    /// "Chair (voting)". <paramref name="voting"/> is null when the cell says nothing about voting.
+    /// </summary>
+    public bool TryRoleAndVoting(string text, out SeatRole role, out bool? voting)
+    {
+        voting = null;
+        if (TryRole(text, out role)) return true;
+        var t = text.Trim();
+        if (t.EndsWith(')') && t.LastIndexOf('(') is var open and > 0
+            && TryVoting(t[(open + 1)..^1], out var v) && TryRole(t[..open], out role))
+        {
+            voting = v;
+            return true;
+        }
+        var words = Normalise(t).Split(' ');
+        for (var n = 1; n < words.Length && n <= 2; n++)
+            if (TryVoting(string.Join(' ', words[..n]), out var w) && TryRole(string.Join(' ', words[n..]), out role))
+            {
+                voting = w;
+                return true;
+            }
+        role = SeatRole.Member;
+        return false;
+    }
 
     /// <summary>The words accepted for a field's values, for messages.</summary>
     public string AcceptedValues(string field) =>
@@ -100,12 +151,31 @@ public sealed class ImportVocabulary
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// How headers are compared: <see cref="Normalise"/>, then apostrophes dropped and every other mark that is not a
+    /// letter or digit read as a space, so "Voting?", "Voting" and "VOTING:" are one header, and "Surname, Forename" is
+    /// "surname forename".
+    /// </summary>
+    public static string HeaderKey(string header)
+    {
+        var sb = new StringBuilder(header.Length);
+        foreach (var c in Normalise(header))
+        {
+            if (c == '\'') continue;
+            var k = char.IsLetterOrDigit(c) ? c : ' ';
+            if (k == ' ' && (sb.Length == 0 || sb[^1] == ' ')) continue;
+            sb.Append(k);
+        }
+        return sb.ToString().TrimEnd();
+    }
+
     private static readonly FrozenDictionary<string, ImportField> FieldWords = new Dictionary<string, ImportField>
     {
         ["body"] = ImportField.Body, ["post"] = ImportField.Post, ["person"] = ImportField.Person,
         ["given_name"] = ImportField.GivenName, ["family_name"] = ImportField.FamilyName, ["agency"] = ImportField.Agency,
         ["partner_category"] = ImportField.PartnerCategory, ["role"] = ImportField.Role, ["voting"] = ImportField.Voting,
-        ["status"] = ImportField.Status, ["source"] = ImportField.Source,
+        ["status"] = ImportField.Status, ["source"] = ImportField.Source, ["person_surname_first"] = ImportField.SurnameFirstName,
+        ["honorific"] = ImportField.Honorific,
     }.ToFrozenDictionary();
 
     /// <summary>The contract's column name for a field (<c>partner_category</c>), as messages and exports use it.</summary>
@@ -114,7 +184,7 @@ public sealed class ImportVocabulary
     public static ImportVocabulary Parse(string columnsCsv, string valuesCsv, ICollection<DatasetError> errors)
     {
         var columns = new Dictionary<string, ImportField>();
-        foreach (var (word, field) in FieldWords) columns[Normalise(word)] = field;
+        foreach (var (word, field) in FieldWords) columns[HeaderKey(word)] = field;
         var table = CsvTable.FromText(columnsCsv, "guidance/import-columns.csv", errors);
         foreach (var row in table?.Rows ?? [])
         {
@@ -127,7 +197,7 @@ public sealed class ImportVocabulary
                 r.Error("field", $"unknown field '{fieldWord}'; expected one of: {string.Join(", ", FieldWords.Keys)}");
                 continue;
             }
-            var key = Normalise(alias);
+            var key = HeaderKey(alias);
             if (columns.TryGetValue(key, out var existing) && existing != field)
                 r.Error("alias", $"'{alias}' already means {ColumnName(existing)}; expected each alias once");
             else columns[key] = field;

@@ -17,6 +17,9 @@ public sealed record MembershipRow(
 {
     public string? VacantBecause { get; init; }
 
+    /// <summary>Where the row's role was read from when it was written into another cell ("the name 'Gail Quinton (Chair)'"); null when it came from a role column or is the default.</summary>
+    public string? RoleTakenFrom { get; init; }
+
     public string Label => Person ?? Post ?? "(unnamed seat)";
 }
 
@@ -31,7 +34,7 @@ public sealed record MembershipList(
 {
     /// <summary>True when the file has a column for the field (a first-name or surname column counts as a name column).</summary>
     public bool Has(ImportField field) =>
-        Columns.Any(c => c.Field == field || (field == ImportField.Person && c.Field is ImportField.GivenName or ImportField.FamilyName));
+        Columns.Any(c => c.Field == field || (field == ImportField.Person && ImportVocabulary.IsNameField(c.Field)));
 
     /// <summary>The 1-based column number of a field, or 0 when the file has none.</summary>
     public int ColumnOf(ImportField field) => Columns.FirstOrDefault(c => c.Field == field)?.Column ?? 0;

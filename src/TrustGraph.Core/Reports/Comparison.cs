@@ -34,6 +34,9 @@ public sealed record Comparison(
     IReadOnlyList<Source> Sources,
     DateOnly? Date)
 {
+    /// <summary>What each arrangement could learn from the others, drawn from the findings' figures.</summary>
+    public IReadOnlyList<Lesson> Lessons => Metrics.Lessons.Draw(Columns.Select(c => (c.Label, c.Metrics)).ToList());
+
     public static Comparison Build(Dataset dataset, IReadOnlyList<ChosenArrangement> subjects, DateOnly? date = null,
         IReadOnlyList<Requirement>? requirements = null, IReadOnlyList<RelevantPartner>? partners = null)
     {
@@ -42,7 +45,7 @@ public sealed record Comparison(
         var repeated = subjects.GroupBy(s => s.Authority.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var columns = subjects
             .Select(s => new ComparedArrangement(s, repeated.Contains(s.Authority.Id) ? s.Graph.Title : s.Authority.Name,
-                GuidanceChecks.Run(s.Graph, requirements), StructureMetrics.Compute(s.Graph, partners)))
+                GuidanceChecks.Run(s.Graph, requirements), StructureMetrics.Compute(s.Graph, Analysis.Run(s.Graph, partners), partners)))
             .ToList();
 
         var practices = new List<Practice>();
@@ -68,24 +71,7 @@ public sealed record Comparison(
     /// <summary>How the coverage matrix reads a status.</summary>
     public static string Label(CoverageStatus? status) => status is { } known ? Diagrams.Wording.Coverage(known) : "No board";
 
-    /// <summary>The rows of the metrics table: a label and each column's value as text ("—" where there is none).</summary>
-    public IReadOnlyList<(string Label, IReadOnlyList<string> Values)> MetricRows()
-    {
-        (string, IReadOnlyList<string>) Row(string label, Func<StructureMetrics, string> value) =>
-            (label, Columns.Select(c => value(c.Metrics)).ToList());
-        static string N(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
-        return
-        [
-            Row("Bodies", m => N(m.Bodies)),
-            Row("Seats", m => N(m.Seats)),
-            Row("Vacant seats", m => N(m.VacantSeats)),
-            Row("People named", m => N(m.People)),
-            Row("People on several bodies", m => N(m.PeopleOnSeveralBodies)),
-            Row("Longest path to the LSP (lines)", m => N(m.LongestPathToLsp)),
-            Row("Accountability cycles", m => N(m.Cycles)),
-            Row("Bodies with no path to the LSP", m => N(m.LspGaps)),
-            Row("Board meetings a year", m => N(m.BoardMeetingsPerYear)),
-            Row("Relevant-partner coverage", m => m.RelevantPartnerCoverage is double r ? ReportText.Percent(r) : "—"),
-        ];
-    }
+    /// <summary>The rows of the metrics table: each measure and each column's value as text.</summary>
+    public IReadOnlyList<(Measure Measure, IReadOnlyList<string> Values)> MetricRows() =>
+        Measures.All.Select(m => (m, (IReadOnlyList<string>)Columns.Select(c => m.Value(c.Metrics)).ToList())).ToList();
 }

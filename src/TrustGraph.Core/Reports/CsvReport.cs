@@ -33,8 +33,8 @@ public static class CsvReport
         for (var i = 0; i < comparison.Columns.Count; i++)
         {
             var c = comparison.Columns[i];
-            foreach (var (label, values) in metrics)
-                rows.Add(["metric", c.Authority.Id, c.Subject.Graph.ArrangementId, Slug.From(label), label, values[i], null, null, null, null, null, null]);
+            foreach (var (measure, values) in metrics)
+                rows.Add(["metric", c.Authority.Id, c.Subject.Graph.ArrangementId, measure.Id, measure.Label, values[i], null, measure.Definition, null, null, null, null]);
             foreach (var p in comparison.Partners)
             {
                 var coverage = Comparison.CoverageOf(c, p);
@@ -42,6 +42,12 @@ public static class CsvReport
                     Comparison.Label(coverage?.Status), null, null, null, p.Citation,
                     null, string.Join("; ", (coverage?.Seats ?? []).Select(s => s.Source.ToString()).Distinct())]);
             }
+        }
+        foreach (var l in comparison.Lessons)
+        {
+            var learner = comparison.Columns.First(c => c.Label == l.Learner);
+            rows.Add(["lesson", learner.Authority.Id, learner.Subject.Graph.ArrangementId, l.Measure, Metrics.Measures.All.First(m => m.Id == l.Measure).Label,
+                null, null, l.Text, "Learn from: " + l.From, null, null, null]);
         }
         foreach (var p in comparison.Practices)
         {

@@ -24,6 +24,16 @@ public sealed record GuidanceReport(
     public IReadOnlyList<Verdict> Unassessed => Verdicts.Where(v => v.Status == VerdictStatus.CannotAssess).ToList();
     public IReadOnlyList<Verdict> MetRequirements => Verdicts.Where(v => v.Status == VerdictStatus.Met).ToList();
 
+    /// <summary>
+    /// The inferred rows (contract v1.1, <c>basis=inferred</c>) the findings rest on, each once, with the findings that
+    /// rest on it: what a reader should check in the papers before relying on the report.
+    /// </summary>
+    public IReadOnlyList<InferredFact> InferredFacts => Findings
+        .SelectMany(f => f.Inferred.Select(row => (row, f)))
+        .GroupBy(x => x.row)
+        .Select(g => new InferredFact(g.Key, g.Select(x => x.f).Distinct().ToList()))
+        .ToList();
+
     public int Count(VerdictStatus status) => Verdicts.Count(v => v.Status == status);
     public int GapCount(Severity severity) => Verdicts.Count(v => v.Status == VerdictStatus.NotMet && v.Severity == severity);
     public int FindingCount(Severity severity) => Findings.Count(f => f.Severity == severity);
@@ -43,6 +53,9 @@ public sealed record GuidanceReport(
         return new GuidanceReport(subject, verdicts, findings, sources, date);
     }
 }
+
+/// <summary>An inferred row a report relies on, and the findings that rest on it.</summary>
+public sealed record InferredFact(InferredRow Row, IReadOnlyList<Finding> Findings);
 
 /// <summary>How reports name a source document: its title from <c>sources.csv</c>, with the reference a reader can look up.</summary>
 public static class SourceText

@@ -21,7 +21,7 @@ public static class HtmlReport
     {
         var h = new StringBuilder();
         var title = $"{report.Authority.Name}: gaps against the statutory guidance";
-        Open(h, title);
+        Open(h, title, $"{report.Authority.Name} · {ReportText.Arrangement(report.Subject)}");
 
         h.Append("<header class=\"cover\">");
         h.Append($"<p class=\"kicker\">{E(ReportText.ReportKicker)}</p>");
@@ -30,7 +30,8 @@ public static class HtmlReport
         h.Append("<dl class=\"meta\">");
         h.Append($"<dt>Arrangement judged</dt><dd>{E(Sentence(report.Subject.Why))}</dd>");
         h.Append($"<dt>Tier</dt><dd>{E(report.Authority.Tier?.ToWord() ?? "not recorded")}</dd>");
-        if (report.Date is { } date) h.Append($"<dt>Prepared</dt><dd>{E(ReportText.Date(date))}</dd>");
+        h.Append($"<dt>Law applied</dt><dd>{E(ReportText.JudgedAgainst(report.Subject))}</dd>");
+        if (report.Date is { } date) h.Append($"<dt>Prepared on</dt><dd>{E(ReportText.Date(date))}</dd>");
         h.Append("</dl></header>");
 
         h.Append("<nav class=\"toc\" aria-label=\"Contents\"><ol>"
@@ -58,20 +59,21 @@ public static class HtmlReport
     {
         var h = new StringBuilder();
         var names = comparison.Columns.Select(c => c.Label).ToList();
-        Open(h, $"Comparator benchmark: {string.Join(", ", names)}");
+        Open(h, $"Comparator benchmark: {string.Join(", ", names)}", $"Comparator benchmark · {string.Join(", ", comparison.Columns.Select(c => c.Subject.Graph.Title))}");
 
         h.Append("<header class=\"cover\">");
         h.Append($"<p class=\"kicker\">{E(ReportText.ComparisonKicker)}</p>");
         h.Append($"<h1>{E(string.Join(", ", names))}</h1>");
         h.Append("<dl class=\"meta\">");
         foreach (var c in comparison.Columns)
-            h.Append($"<dt>{E(c.Label)}</dt><dd>{E(Sentence(c.Subject.Why))}</dd>");
-        if (comparison.Date is { } date) h.Append($"<dt>Prepared</dt><dd>{E(ReportText.Date(date))}</dd>");
+            h.Append($"<dt>{E(c.Label)}</dt><dd>{E(Sentence(c.Subject.Why))} {E(ReportText.JudgedAgainst(c.Subject))}.</dd>");
+        if (comparison.Date is { } date) h.Append($"<dt>Prepared on</dt><dd>{E(ReportText.Date(date))}</dd>");
         h.Append("</dl></header>");
 
         h.Append("<nav class=\"toc\" aria-label=\"Contents\"><ol>"
             + "<li><a href=\"#matrix\">Requirements by authority</a></li>"
             + "<li><a href=\"#metrics\">Structure metrics</a></li>"
+            + "<li><a href=\"#learn\">What each could learn</a></li>"
             + "<li><a href=\"#partners\">Relevant partners on the Board</a></li>"
             + "<li><a href=\"#copy\">What each could copy</a></li>"
             + "<li><a href=\"#reasons\">Reasons, requirement by requirement</a></li>"
@@ -102,13 +104,26 @@ public static class HtmlReport
         h.Append("<table class=\"metrics\"><thead><tr><th scope=\"col\">Metric</th>");
         foreach (var n in names) h.Append($"<th scope=\"col\">{E(n)}</th>");
         h.Append("</tr></thead><tbody>");
-        foreach (var (label, values) in comparison.MetricRows())
+        foreach (var (measure, values) in comparison.MetricRows())
         {
-            h.Append($"<tr><th scope=\"row\">{E(label)}</th>");
+            h.Append($"<tr><th scope=\"row\"><a href=\"#def-{E(measure.Id)}\">{E(measure.Label)}</a></th>");
             foreach (var value in values) h.Append($"<td class=\"num\">{E(value)}</td>");
             h.Append("</tr>");
         }
-        h.Append("</tbody></table></section>");
+        h.Append("</tbody></table><dl class=\"definitions\">");
+        foreach (var measure in Metrics.Measures.All)
+            h.Append($"<dt id=\"def-{E(measure.Id)}\">{E(measure.Label)}</dt><dd>{E(measure.Definition)}</dd>");
+        h.Append("</dl></section>");
+
+        h.Append("<section id=\"learn\"><h2>What each could learn from the others</h2>");
+        if (comparison.Lessons.Count == 0) h.Append("<p>On these measures no arrangement does better than another.</p>");
+        else
+        {
+            h.Append("<ul class=\"lessons\">");
+            foreach (var l in comparison.Lessons) h.Append($"<li><strong>{E(l.Learner)}, from {E(l.From)}:</strong> {E(l.Text)}</li>");
+            h.Append("</ul>");
+        }
+        h.Append("</section>");
 
         h.Append("<section id=\"partners\"><h2>Relevant partners on the Board</h2>");
         h.Append("<p class=\"note\">Children Act 2004 s10(4), as in force on each arrangement's date. "
@@ -264,11 +279,30 @@ public static class HtmlReport
             {
                 h.Append($"<tr><td><span class=\"sev sev-{SeverityCss(f.Severity)}\">{E(ReportText.SeverityLabel(f.Severity))}</span></td><td>{E(f.Message)}");
                 if (f.Remedy is not null) h.Append($"<div class=\"remedy-inline\"><strong>Remedy:</strong> {E(f.Remedy)}</div>");
-                h.Append($"</td><td class=\"refs\">{E(string.Join("; ", f.Sources))}</td></tr>");
+                h.Append($"</td><td class=\"refs\">{string.Join("; ", f.Sources.Select(Token))}</td></tr>");
             }
             h.Append("</tbody></table>");
         }
+        WriteInferred(h, report);
         h.Append("</section>");
+    }
+
+    private static void WriteInferred(StringBuilder h, GuidanceReport report)
+    {
+        var facts = report.InferredFacts;
+        h.Append("<h3 id=\"inferred\">Inferred facts these findings rely on</h3>");
+        if (facts.Count == 0)
+        {
+            h.Append("<p class=\"note\">None: every row the findings rest on is stated in the papers in so many words.</p>");
+            return;
+        }
+        h.Append($"<p class=\"note\">{E(ReportText.Plural(facts.Count, "row"))} of the dataset {(facts.Count == 1 ? "is a reading" : "are readings")} the papers support but do not state "
+            + "(an invitee list taken as a membership, a category guessed from an agency's name). Check them before relying on the findings.</p>");
+        h.Append("<table class=\"inferred\"><thead><tr><th scope=\"col\">Row</th><th scope=\"col\">What it rests on</th><th scope=\"col\">Findings</th></tr></thead><tbody>");
+        foreach (var fact in facts)
+            h.Append($"<tr><td><span class=\"ref\">{E(fact.Row.ToString())}</span></td><td>{E(fact.Row.Note ?? "no note given")}</td>"
+                + $"<td>{E(string.Join("; ", fact.Findings.Select(f => CheckTitles.Of(f.Check)).Distinct()))} ({E(ReportText.Plural(fact.Findings.Count, "finding"))})</td></tr>");
+        h.Append("</tbody></table>");
     }
 
     private static void WriteDiagrams(StringBuilder h, IReadOnlyList<ReportDiagram> diagrams, string? omitted)
@@ -312,7 +346,20 @@ public static class HtmlReport
     }
 
     private static string SourceList(IReadOnlyList<Source> sources, IReadOnlyList<SourceRef> refs) =>
-        refs.Count == 0 ? "" : $"<span class=\"refs\">Sources: {E(string.Join("; ", SourceText.Grouped(sources, refs)))}</span>";
+        refs.Count == 0 ? "" : $"<span class=\"refs\">Sources: {string.Join("; ", SourceText.Grouped(sources, refs).Select(Token))}</span>";
+
+    /// <summary>
+    /// A source reference that a line may not break inside ("calderdale-model-2#ice-membership" stays whole, since a
+    /// reader types it to find the row); titles before it wrap as usual.
+    /// </summary>
+    private static string Token(string text)
+    {
+        var open = text.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0) return $"<span class=\"ref\">{E(text)}</span>";
+        var rest = text[(open + 2)..];
+        var close = rest.IndexOf(')');
+        return close < 0 ? E(text) : $"{E(text[..(open + 2)])}<span class=\"ref\">{E(rest[..close])}</span>{E(rest[close..])}";
+    }
 
     private static void WriteSources(StringBuilder h, IReadOnlyList<Source> sources)
     {
@@ -322,12 +369,16 @@ public static class HtmlReport
         h.Append("</ul></section>");
     }
 
-    private static void Open(StringBuilder h, string title)
+    private static void Open(StringBuilder h, string title, string running = "")
     {
         h.Append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         h.Append("<meta name=\"generator\" content=\"TrustGraph\">");
-        h.Append($"<title>{E(title)}</title><style>{Style}</style></head><body><main>");
+        // The running header (authority, arrangement) and page numbers, printed in the page margins by Chromium's
+        // CSS paged media; the text is data, so it goes in as a CSS string with every awkward character escaped.
+        var margins = "@media print{@page{@top-left{content:" + CssString(running) + ";font-size:8pt;color:#5b6573}"
+            + "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#5b6573}}}";
+        h.Append($"<title>{E(title)}</title><style>{Style}{margins}</style></head><body><main>");
     }
 
     private static void Close(StringBuilder h) =>
@@ -363,6 +414,23 @@ public static class HtmlReport
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 
     private static string FindingTextNames(IEnumerable<string> names) => FindingText.Names(names);
+
+    /// <summary>
+    /// A CSS string literal of a data string: quotes, backslashes, angle brackets (so no "&lt;/style&gt;"), ampersands,
+    /// control characters and direction overrides become hex escapes; everything else is kept.
+    /// </summary>
+    public static string CssString(string text)
+    {
+        var css = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == 0x7f || c is '"' or '\\' or '<' or '>' or '&' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069' || c is '\u2028' or '\u2029')
+                css.Append('\\').Append(((int)c).ToString("X", System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+            else
+                css.Append(c);
+        }
+        return css.Append('"').ToString();
+    }
 
     /// <summary>HTML-escapes a data string for text and attribute values (&amp;, &lt;, &gt;, quotes).</summary>
     public static string E(string text) => WebUtility.HtmlEncode(text);
@@ -427,6 +495,7 @@ public static class HtmlReport
         .met-list dt{font-weight:600;margin-top:.7em} .met-list dd{margin:.15em 0 0 0}
         .refs{display:block;color:var(--muted);font-size:.82rem;margin-top:.2em}
         td.refs{display:table-cell;white-space:normal;min-width:9em}
+        .ref{white-space:nowrap;overflow-wrap:normal;word-break:keep-all;hyphens:none}
         .note{color:var(--muted);font-size:.9rem}
         .omitted{background:var(--unk-bg);border-radius:6px;padding:.6em .9em;color:var(--unk)}
         .matrix{table-layout:fixed}

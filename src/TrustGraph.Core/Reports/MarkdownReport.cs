@@ -19,7 +19,8 @@ public static partial class MarkdownReport
         md.AppendLine($"*{ReportText.ReportKicker}.*").AppendLine();
         md.AppendLine($"- **Arrangement judged:** {E(report.Subject.Why)}.");
         if (report.Authority.Tier is { } tier) md.AppendLine($"- **Tier:** {E(tier.ToWord())}");
-        if (report.Date is { } date) md.AppendLine($"- **Prepared:** {ReportText.Date(date)}");
+        md.AppendLine($"- **Law applied:** {ReportText.JudgedAgainst(report.Subject)}.");
+        if (report.Date is { } date) md.AppendLine($"- **Prepared on:** {ReportText.Date(date)}");
         md.AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
@@ -73,6 +74,13 @@ public static partial class MarkdownReport
             md.AppendLine();
         }
 
+        md.AppendLine("### Inferred facts these findings rely on").AppendLine();
+        var facts = report.InferredFacts;
+        if (facts.Count == 0) md.AppendLine("None: every row the findings rest on is stated in the papers in so many words.").AppendLine();
+        foreach (var fact in facts)
+            md.AppendLine($"- `{fact.Row}`: {E(fact.Row.Note ?? "no note given")} ({E(string.Join("; ", fact.Findings.Select(f => CheckTitles.Of(f.Check)).Distinct()))}, {ReportText.Plural(fact.Findings.Count, "finding")})");
+        if (facts.Count > 0) md.AppendLine();
+
         md.AppendLine("## Diagrams").AppendLine();
         md.AppendLine("The hierarchy and onion diagrams are drawn in the HTML and PDF versions of this report.").AppendLine();
 
@@ -86,9 +94,9 @@ public static partial class MarkdownReport
         var names = comparison.Columns.Select(c => c.Label).ToList();
         md.AppendLine($"# Comparator benchmark: {E(string.Join(", ", names))}").AppendLine();
         md.AppendLine($"*{ReportText.ComparisonKicker}.*").AppendLine();
-        if (comparison.Date is { } date) md.AppendLine($"Prepared {ReportText.Date(date)}.").AppendLine();
+        if (comparison.Date is { } date) md.AppendLine($"Prepared on {ReportText.Date(date)}.").AppendLine();
         md.AppendLine("## Arrangements compared").AppendLine();
-        foreach (var c in comparison.Columns) md.AppendLine($"- **{E(c.Label)}:** {E(c.Subject.Why)}.");
+        foreach (var c in comparison.Columns) md.AppendLine($"- **{E(c.Label)}:** {E(c.Subject.Why)}. {ReportText.JudgedAgainst(c.Subject)}.");
         md.AppendLine();
 
         md.AppendLine("## Requirements by authority").AppendLine();
@@ -101,9 +109,17 @@ public static partial class MarkdownReport
         md.AppendLine("## Structure metrics").AppendLine();
         md.AppendLine("| Metric | " + string.Join(" | ", names.Select(Cell)) + " |");
         md.AppendLine("|---|" + string.Concat(names.Select(_ => "---:|")));
-        foreach (var (label, values) in comparison.MetricRows())
-            md.AppendLine($"| {Cell(label)} | " + string.Join(" | ", values.Select(Cell)) + " |");
+        foreach (var (measure, values) in comparison.MetricRows())
+            md.AppendLine($"| {Cell(measure.Label)} | " + string.Join(" | ", values.Select(Cell)) + " |");
         md.AppendLine();
+        md.AppendLine("What each measure means:").AppendLine();
+        foreach (var measure in Metrics.Measures.All) md.AppendLine($"- **{E(measure.Label)}:** {E(measure.Definition)}");
+        md.AppendLine();
+
+        md.AppendLine("## What each could learn from the others").AppendLine();
+        if (comparison.Lessons.Count == 0) md.AppendLine("On these measures no arrangement does better than another.").AppendLine();
+        foreach (var l in comparison.Lessons) md.AppendLine($"- **{E(l.Learner)}, from {E(l.From)}:** {E(l.Text)}");
+        if (comparison.Lessons.Count > 0) md.AppendLine();
 
         md.AppendLine("## Relevant partners on the Board").AppendLine();
         md.AppendLine("| Relevant partner | " + string.Join(" | ", names.Select(Cell)) + " |");

@@ -10,15 +10,15 @@ public static class ReportText
     public const string ReportKicker = "Children's Trust governance: gaps against the statutory guidance";
     public const string ComparisonKicker = "Children's Trust governance: comparator benchmark";
 
-    /// <summary>The reason cut to its first sentence (and at most about 200 characters), for the summary table.</summary>
+    /// <summary>
+    /// The reason's first sentence, whole, for the summary table: a cell never stops mid-sentence ("… is not a
+    /// sub-group of …"); the rest of the reason is in the gap's own section.
+    /// </summary>
     public static string OneLine(Verdict verdict)
     {
         var text = verdict.Reason;
         var end = FirstSentenceEnd(text);
-        var line = end > 0 ? text[..end] : text;
-        if (line.Length <= 200) return line;
-        var cut = line.LastIndexOf(' ', 197);
-        return line[..(cut > 100 ? cut : 197)].TrimEnd(',', ';', ':') + " …";
+        return end > 0 ? text[..end] : text;
     }
 
     private static int FirstSentenceEnd(string text)
@@ -40,6 +40,22 @@ public static class ReportText
         Severity.Warning => "Warning",
         _ => "Info",
     };
+
+    /// <summary>
+    /// The legal date a report judges by, kept apart from the day it was prepared: "Judged against the law in force on
+    /// 1 August 2009", or, when the papers give no in-force date, "Judged against the law as it now stands (the
+    /// arrangement's in-force date is not recorded)".
+    /// </summary>
+    public static string JudgedAgainst(ChosenArrangement subject)
+    {
+        var law = Analyses.LawInForce.For(subject.Arrangement);
+        return law.Stated is null
+            ? "Judged against the law as it now stands (the arrangement's in-force date is not recorded)"
+            : $"Judged against the law in force on {Date(law.Day)}";
+    }
+
+    /// <summary>"Prepared on 4 December 2026": the day the report was made, never the legal date.</summary>
+    public static string Prepared(DateOnly date) => $"Prepared on {Date(date)}";
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -16,10 +16,14 @@ public static class DatasetFiles
     /// file (as loaded: the n-th seat is the n-th row) it continues, whose unknown columns it keeps; null for a new seat.
     /// </summary>
     public static byte[]? Memberships(string path, string display, IReadOnlyList<Seat> loaded, IReadOnlyList<Seat> seats,
+        IReadOnlyList<int?> origins, ICollection<DatasetError> errors) =>
+        Memberships(File.ReadAllBytes(path), display, loaded, seats, origins, errors);
+
+    /// <summary>As above, from the bytes of memberships.csv read once (so that the bytes hashed are the bytes used).</summary>
+    public static byte[]? Memberships(byte[] original, string display, IReadOnlyList<Seat> loaded, IReadOnlyList<Seat> seats,
         IReadOnlyList<int?> origins, ICollection<DatasetError> errors)
     {
-        var original = File.ReadAllBytes(path);
-        var table = CsvTable.Read(path, display, errors);
+        var table = CsvTable.FromText(Decode(original), display, errors);
         if (table is null) return null;
         if (table.Rows.Count != loaded.Count)
         {
@@ -46,10 +50,13 @@ public static class DatasetFiles
     }
 
     /// <summary>sources.csv with one row added at the end; every existing byte stays as it was.</summary>
-    public static byte[]? AppendSource(string path, string display, Source source, ICollection<DatasetError> errors)
+    public static byte[]? AppendSource(string path, string display, Source source, ICollection<DatasetError> errors) =>
+        AppendSource(File.ReadAllBytes(path), display, source, errors);
+
+    /// <summary>As above, from the bytes of sources.csv read once.</summary>
+    public static byte[]? AppendSource(byte[] original, string display, Source source, ICollection<DatasetError> errors)
     {
-        var original = File.ReadAllBytes(path);
-        var table = CsvTable.Read(path, display, errors);
+        var table = CsvTable.FromText(Decode(original), display, errors);
         if (table is null) return null;
         var header = Header(table);
         var fields = new string?[header.Length];
@@ -62,6 +69,8 @@ public static class DatasetFiles
         var needsBreak = original.Length > 0 && original[^1] != '\n';
         return [.. original, .. needsBreak ? System.Text.Encoding.ASCII.GetBytes(newline) : [], .. row];
     }
+
+    private static string Decode(byte[] bytes) => new System.Text.UTF8Encoding(false).GetString(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes);
 
     private static string[] Header(CsvTable table)
     {

@@ -25,6 +25,9 @@ public sealed record Snapshot(
 public sealed record CommitResult(Snapshot? Snapshot, IReadOnlyList<Loading.DatasetError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>True when it refused because the dataset changed after the plan was made (or another writer held it too long): run the import again.</summary>
+    public bool DatasetChanged { get; init; }
 }
 
 /// <summary>What an undo did: the snapshot it restored, or why it refused (then nothing was written).</summary>

@@ -9,6 +9,14 @@ namespace TrustGraph.Neo4j.Export;
 /// <c>label</c> for display (the name, title or text), the Neo4j label in <c>labels</c> and the relationship type in
 /// <c>type</c>. Text is XML-escaped by the writer; characters XML 1.0 cannot hold at all (most control characters)
 /// are written as <c>\uXXXX</c>.
+/// <para>
+/// The GraphML schema types node ids and edge ends as <c>xs:NMTOKEN</c> (letters, digits, <c>.-_:</c>), and graph keys
+/// hold anything a paper's names do (<c>Person:suffolk/ann o'brien</c>, <c>Post:york/director|city council</c>). Ids are
+/// therefore <see cref="XmlConvert.EncodeNmToken"/> of <c>Label:key</c>: every character a token cannot hold becomes
+/// <c>_xHHHH_</c> (and a literal <c>_x</c> is escaped too), so ids stay readable, distinct keys stay distinct ids, and
+/// <see cref="XmlConvert.DecodeName"/> gives the key back. The original keys are kept as data: <c>key</c> on nodes,
+/// <c>source_key</c>/<c>target_key</c> (and the relationship's own <c>edge_key</c>, where it has one) on edges.
+/// </para>
 /// </summary>
 public static class GraphMlExporter
 {
@@ -25,8 +33,12 @@ public static class GraphMlExporter
         w.WriteAttributeString("xsi", "schemaLocation", null, Ns + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
         Key(w, "label", "node", "label", "string");
         Key(w, "labels", "node", "labels", "string");
+        Key(w, "key", "node", "key", "string");
         foreach (var (name, type) in nodeKeys) Key(w, "n_" + name, "node", name, type);
         Key(w, "type", "edge", "type", "string");
+        Key(w, "source_key", "edge", "source_key", "string");
+        Key(w, "target_key", "edge", "target_key", "string");
+        Key(w, "edge_key", "edge", "edge_key", "string");
         foreach (var (name, type) in edgeKeys) Key(w, "e_" + name, "edge", name, type);
 
         w.WriteStartElement("graph", Ns);
@@ -35,9 +47,10 @@ public static class GraphMlExporter
         foreach (var n in graph.Nodes)
         {
             w.WriteStartElement("node", Ns);
-            w.WriteAttributeString("id", Clean(NodeId(n.Label, n.Key)));
+            w.WriteAttributeString("id", NodeId(n.Label, n.Key));
             Data(w, "label", DisplayName(n));
             Data(w, "labels", n.Label);
+            Data(w, "key", n.Key);
             foreach (var (name, value) in n.Properties) if (value is not null) Data(w, "n_" + name, Text(value));
             w.WriteEndElement();
         }
@@ -46,9 +59,12 @@ public static class GraphMlExporter
         {
             w.WriteStartElement("edge", Ns);
             w.WriteAttributeString("id", "e" + (i++).ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("source", Clean(NodeId(r.StartLabel, r.StartKey)));
-            w.WriteAttributeString("target", Clean(NodeId(r.EndLabel, r.EndKey)));
+            w.WriteAttributeString("source", NodeId(r.StartLabel, r.StartKey));
+            w.WriteAttributeString("target", NodeId(r.EndLabel, r.EndKey));
             Data(w, "type", r.Type);
+            Data(w, "source_key", r.StartKey);
+            Data(w, "target_key", r.EndKey);
+            if (r.Key is not null) Data(w, "edge_key", r.Key);
             foreach (var (name, value) in r.Properties) if (value is not null) Data(w, "e_" + name, Text(value));
             w.WriteEndElement();
         }
@@ -57,7 +73,8 @@ public static class GraphMlExporter
         w.WriteEndDocument();
     }
 
-    public static string NodeId(string label, string key) => $"{label}:{key}";
+    /// <summary>The node's GraphML id: <c>Label:key</c> as a valid <c>xs:NMTOKEN</c>, reversible with <see cref="XmlConvert.DecodeName"/>.</summary>
+    public static string NodeId(string label, string key) => XmlConvert.EncodeNmToken($"{label}:{key}");
 
     private static string DisplayName(GraphNode n) =>
         (n.Properties.TryGetValue("name", out var name) ? name as string : null)

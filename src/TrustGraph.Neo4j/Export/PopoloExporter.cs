@@ -12,6 +12,16 @@ namespace TrustGraph.Neo4j.Export;
 /// <c>accountability</c> (<c>[{organization_id, kind, source}]</c>). Every seat naming a post is a post of the body;
 /// every filled seat is a membership whose <c>on_behalf_of_id</c> is the partner agency it represents. A vacant seat is
 /// a post with no membership (or, where it names only a person, a membership marked <c>"status": "vacant"</c>).
+/// <para>
+/// Popolo's <c>sources</c> are links, and a link's <c>url</c> must be a URI. TrustGraph's sources are papers with an id
+/// and a title but no address, so no object gets a <c>sources</c> entry (writing the citation
+/// <c>calderdale-model-2#ice</c> as a URL would be a lie the popolo-spec schemas catch). Where the citation is, every
+/// cited object carries a <c>citation</c> object instead: <c>{source_id, locator, title, note}</c>, whose <c>note</c> reads
+/// as the paper and the place in it. Provenance travels beside it: <c>basis</c> (<c>stated</c> or <c>inferred</c>) and
+/// <c>note</c> on organizations (bodies), posts and memberships (seats), accountability lines and duties; each area lists
+/// its <c>arrangements</c> with their notes. Fields Popolo does not define are allowed by its schemas and ignored by
+/// readers that do not know them.
+/// </para>
 /// </summary>
 public static class PopoloExporter
 {
@@ -27,9 +37,21 @@ public static class PopoloExporter
         foreach (var a in dataset.Authorities.Where(a => authority is null || a.Id == authority))
         {
             var id = a.Id;
-            var area = new JsonObject { ["id"] = id, ["name"] = a.Authority.Name, ["classification"] = a.Authority.Tier?.ToWord() };
-            if (a.Authority.OnsCode is not null)
-                area["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "ons", ["identifier"] = a.Authority.OnsCode });
+            var area = new JsonObject
+            {
+                ["id"] = id,
+                ["name"] = a.Authority.Name,
+                ["identifier"] = a.Authority.OnsCode,
+                ["classification"] = a.Authority.Tier?.ToWord(),
+                ["arrangements"] = new JsonArray(a.Arrangements.Select(r => (JsonNode)new JsonObject
+                {
+                    ["id"] = r.Id,
+                    ["status"] = r.Status.ToWord(),
+                    ["in_force"] = r.InForce?.ToString(),
+                    ["citation"] = Citation(sources, r.Source),
+                    ["note"] = r.Note,
+                }).ToArray()),
+            };
             areas.Add(area);
 
             foreach (var b in a.Bodies)
@@ -49,8 +71,21 @@ public static class PopoloExporter
                         ["organization_id"] = BodyId(id, l.To),
                         ["kind"] = l.Kind.ToWord(),
                         ["source"] = l.Source.ToString(),
+                        ["citation"] = Citation(sources, l.Source),
+                        ["basis"] = l.Basis.ToWord(),
+                        ["note"] = l.Note,
                     }).ToArray()),
-                    ["sources"] = Sources(sources, b.Source),
+                    ["duties"] = new JsonArray(a.Duties.Where(d => d.Body == b.Id).Select(d => (JsonNode)new JsonObject
+                    {
+                        ["text"] = d.Text,
+                        ["outcome"] = d.Outcome?.ToWord(),
+                        ["citation"] = Citation(sources, d.Source),
+                        ["basis"] = d.Basis.ToWord(),
+                        ["note"] = d.Note,
+                    }).ToArray()),
+                    ["citation"] = Citation(sources, b.Source),
+                    ["basis"] = b.Basis.ToWord(),
+                    ["note"] = b.Note,
                 };
                 organizations.Add(org);
             }
@@ -79,7 +114,9 @@ public static class PopoloExporter
                         ["organization_id"] = BodyId(id, s.Body),
                         ["partner_category"] = s.PartnerCategory?.ToWord(),
                         ["status"] = s.Status.ToWord(),
-                        ["sources"] = Sources(sources, s.Source),
+                        ["citation"] = Citation(sources, s.Source),
+                        ["basis"] = s.Basis.ToWord(),
+                        ["note"] = s.Note,
                     });
                 }
                 if (!s.IsFilled && postId is not null) continue;
@@ -95,7 +132,9 @@ public static class PopoloExporter
                     ["voting"] = s.Voting,
                     ["partner_category"] = s.PartnerCategory?.ToWord(),
                     ["status"] = s.Status.ToWord(),
-                    ["sources"] = Sources(sources, s.Source),
+                    ["citation"] = Citation(sources, s.Source),
+                    ["basis"] = s.Basis.ToWord(),
+                    ["note"] = s.Note,
                 });
             }
         }
@@ -119,9 +158,17 @@ public static class PopoloExporter
     public static string AgencyId(string authority, string agency) => $"{authority}/agency/{PersonName.Key(agency)}";
     public static string PersonId(string authority, string person) => $"{authority}/person/{PersonName.Key(person)}";
 
-    private static JsonArray Sources(Dictionary<string, Source> sources, SourceRef source)
+    /// <summary>Where a fact comes from: the source's id, the place in it, its title, and a note that reads as both.</summary>
+    private static JsonObject Citation(Dictionary<string, Source> sources, SourceRef source)
     {
         var title = sources.TryGetValue(source.SourceId, out var s) ? s.Title : null;
-        return new JsonArray(new JsonObject { ["url"] = source.ToString(), ["note"] = title });
+        var place = source.Locator is null ? "" : $", at '{source.Locator}'";
+        return new JsonObject
+        {
+            ["source_id"] = source.SourceId,
+            ["locator"] = source.Locator,
+            ["title"] = title,
+            ["note"] = $"{title ?? source.SourceId}{place} (TrustGraph source {source})",
+        };
     }
 }

@@ -9,11 +9,11 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/sign-in", SignIn).RequireRateLimiting(ViewerSecurity.SignInLimit);
+        app.MapPost("/account/sign-in", SignIn);
         app.MapPost("/account/sign-out", SignOut);
     }
 
-    private static async Task SignIn(HttpContext context, AdminAccount admin, ILoggerFactory logs)
+    private static async Task SignIn(HttpContext context, AdminAccount admin, SignInThrottle throttle, ILoggerFactory logs)
     {
         var form = await Forms.ReadAsync(context);
         if (form is null) return;
@@ -23,13 +23,26 @@ public static class AccountEndpoints
             await Forms.SeeOther(ViewerSecurity.SignInPath).ExecuteAsync(context);
             return;
         }
-        if (!admin.Verify(form["userName"], form["password"]))
+        var address = ViewerSecurity.ClientAddress(context);
+        var account = form["userName"].ToString();
+        var wait = throttle.WaitBeforeTrying(address, account);
+        if (wait > TimeSpan.Zero)
         {
-            var tried = form["userName"].ToString();
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Forms.Plain(context, StatusCodes.Status429TooManyRequests,
+                $"Too many wrong passwords. Wait {seconds} second{(seconds == 1 ? "" : "s")} and try again; the password was not checked.");
+            return;
+        }
+        if (!admin.Verify(account, form["password"]))
+        {
+            throttle.Failed(address, account);
+            var tried = account;
             logs.CreateLogger("TrustGraph.Web.SignIn").LogWarning("A sign-in as {User} from {Address} was refused", tried[..Math.Min(64, tried.Length)], context.Connection.RemoteIpAddress);
             await Forms.SeeOther($"{ViewerSecurity.SignInPath}?failed=1&returnUrl={Uri.EscapeDataString(back)}").ExecuteAsync(context);
             return;
         }
+        throttle.Succeeded(address, account);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, admin.Principal());
         await Forms.SeeOther(back).ExecuteAsync(context);
     }

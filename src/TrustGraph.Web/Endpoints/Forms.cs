@@ -35,9 +35,20 @@ internal static class Forms
         return context.Response.WriteAsync(message);
     }
 
-    /// <summary>A local address to return to after signing in, never another site's.</summary>
-    public static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Contains("://") ? url : "/";
+    /// <summary>
+    /// A local address to return to after signing in, never another site's: only a plain path ("/import",
+    /// "/report/york?x=1") of printable ASCII, not "//host" and with no backslash, control character (CR, LF, TAB) or
+    /// scheme. Anything else goes home. A browser's URL parser drops TABs and newlines and reads "\" as "/", so "/\t/host"
+    /// would otherwise be another origin.
+    /// </summary>
+    public static string LocalOrHome(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Length > 2048 || url[0] != '/' || url.StartsWith("//", StringComparison.Ordinal)) return "/";
+        foreach (var c in url)
+            if (c <= ' ' || c >= 0x7f || c == '\\') return "/";
+        var path = url.Split('?', '#')[0];
+        return path.Contains(':') ? "/" : url;
+    }
 
     /// <summary>Redirects a browser with 303 See Other, so that reloading the next page does not post the form again.</summary>
     public static IResult SeeOther(string url) => new SeeOtherResult(url);

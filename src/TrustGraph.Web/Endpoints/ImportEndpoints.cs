@@ -24,7 +24,7 @@ public static class ImportEndpoints
         group.MapPost("/undo", Undo);
     }
 
-    private static async Task Upload(HttpContext context, ViewerCatalog catalog, ImportWorkspace workspace, ILogger<ImportWorkspace> log)
+    private static async Task Upload(HttpContext context, ViewerCatalog catalog, ImportWorkspace workspace, Microsoft.Extensions.Options.IOptions<ImportOptions> options, ILogger<ImportWorkspace> log)
     {
         var form = await Forms.ReadAsync(context);
         if (form is null) return;
@@ -50,7 +50,13 @@ public static class ImportEndpoints
         {
             using var content = new MemoryStream((int)file.Length);
             await file.CopyToAsync(content, context.RequestAborted);
-            result = MembershipImport.Plan(version.Dataset, catalog.DataPath, authority, body, mode, fileName, content.ToArray());
+            result = MembershipImport.Plan(version.Dataset, catalog.DataPath, authority, body, mode, fileName, content.ToArray(), maxRows: options.Value.MaxRows);
+        }
+        if (result.DatasetChanged)
+        {
+            log.LogInformation("{User} uploaded {File} for {Authority}/{Body}: the dataset changed while it was planned", user, fileName, authority, body);
+            await Conflict(context, fileName, result.Errors);
+            return;
         }
 
         var attempt = workspace.Add(user, fileName, authority, body, mode, version.Number, result);
@@ -72,6 +78,12 @@ public static class ImportEndpoints
         }
 
         var commit = DatasetStore.Commit(catalog.DataPath, plan, $"upload {attempt.FileName} into {plan.AuthorityId}/{plan.Body.Id} ({Word(plan.Mode)}) by {user}");
+        if (commit.DatasetChanged)
+        {
+            log.LogInformation("{User} could not commit {File}: the dataset changed after the preview", user, attempt.FileName);
+            await Conflict(context, attempt.FileName, commit.Errors);
+            return;
+        }
         if (!commit.Succeeded)
         {
             await Notify(context, workspace.AddNotice(user, false, $"{attempt.FileName} was not written", ["Nothing was changed."], commit.Errors));
@@ -111,6 +123,16 @@ public static class ImportEndpoints
         await Notify(context, workspace.AddNotice(user, true, $"Undone: {restored.Description}",
             [$"Restored {string.Join(", ", restored.Files.Select(f => f.Path))} as they were on {restored.When:yyyy-MM-dd HH:mm} UTC."]));
     }
+
+    /// <summary>
+    /// 409 Conflict: another import or undo changed the dataset after this one read it. Nothing was written, and the
+    /// answer says so in the words the command line uses, so a person knows to upload the file again.
+    /// </summary>
+    private static Task Conflict(HttpContext context, string fileName, IReadOnlyList<DatasetError> errors) =>
+        Forms.Plain(context, StatusCodes.Status409Conflict,
+            $"{fileName} was not imported: {DatasetStore.ChangedWhilePlanning}. Nothing was written.\n\n"
+            + string.Join("\n", errors.Select(e => e.ToString()))
+            + "\n\nGo back to the import page (/import) and upload the file again to see the dataset as it is now.");
 
     /// <summary>Why nothing can be written when the viewer shows a dataset read from Neo4j.</summary>
     public static DatasetError NotAFolder(ViewerCatalog catalog) => new("(dataset)", 0, 0,

@@ -9,8 +9,14 @@ namespace TrustGraph.Web.Security;
 /// <summary>Limits on the endpoints a stranger could hammer: section <c>TrustGraph:RateLimits</c>.</summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Sign-in attempts a client address may make per minute (wrong or right).</summary>
-    public int SignInPerMinute { get; set; } = 5;
+    /// <summary>Wrong passwords a client address, or an account, may give before each further try must wait (<see cref="SignInThrottle"/>).</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>The longest wait after repeated wrong passwords; the right password is never refused for longer.</summary>
+    public int SignInMaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>Minutes without a wrong password after which an address's or account's failures are forgotten.</summary>
+    public int SignInForgetAfterMinutes { get; set; } = 15;
 
     /// <summary>Uploads the admin may make per minute.</summary>
     public int UploadsPerMinute { get; set; } = 10;
@@ -21,13 +27,13 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// How the viewer decides who may change data, wired in one place: cookie sign-in for the one admin account,
-/// the <see cref="AdminPolicy"/> that import and undo require, rate limits on sign-in and upload, the upload size
+/// the <see cref="AdminPolicy"/> that import and undo require, the back-off on wrong passwords (<see cref="SignInThrottle"/>),
+/// rate limits on upload and PDFs, the upload size
 /// limit, antiforgery, and the response headers that keep pages from being framed or sniffed.
 /// </summary>
 public static class ViewerSecurity
 {
     public const string AdminPolicy = "admin";
-    public const string SignInLimit = "sign-in";
     public const string UploadLimit = "upload";
     public const string PdfLimit = "pdf";
     public const string CookieName = "TrustGraph.Admin";
@@ -41,6 +47,8 @@ public static class ViewerSecurity
         services.Configure<AdminOptions>(configuration.GetSection("TrustGraph"));
         services.Configure<RateLimitOptions>(configuration.GetSection("TrustGraph:RateLimits"));
         services.AddSingleton<AdminAccount>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(TimeProvider.System);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -72,14 +80,6 @@ public static class ViewerSecurity
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Too many attempts. Wait a minute and try again.", cancellation);
             };
-            limiter.AddPolicy(SignInLimit, context =>
-            {
-                var limits = Limits(context);
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, limits.SignInPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
             limiter.AddPolicy(UploadLimit, context =>
             {
                 var limits = Limits(context);
@@ -116,7 +116,7 @@ public static class ViewerSecurity
     private static RateLimitOptions Limits(HttpContext context) =>
         context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
     /// Refuses an upload larger than <see cref="MaxUploadRequestBytes"/> before its body is read: by its Content-Length

@@ -17,6 +17,15 @@ public sealed record ImportAttempt(
     public IReadOnlyList<DatasetError> Errors => Result.Errors;
 }
 
+/// <summary>
+/// The import's configuration, section <c>TrustGraph:Import</c> (environment <c>TrustGraph__Import__MaxRows</c>).
+/// </summary>
+public sealed class ImportOptions
+{
+    /// <summary>The most rows of members an uploaded file may have; a longer one is refused before it is planned.</summary>
+    public int MaxRows { get; set; } = ImportLimits.DefaultMaxRows;
+}
+
 /// <summary>What the last action on the import page did, to show after the redirect that follows it.</summary>
 public sealed record ImportNotice(string Id, string User, bool Succeeded, string Title, IReadOnlyList<string> Lines, IReadOnlyList<DatasetError> Errors)
 {

@@ -92,7 +92,7 @@ public sealed class DatasetVersion
     {
         var findings = Analysis.Run(graph);
         return new ArrangementView(graph, findings, HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings),
-            StructureMetrics.Compute(graph), Gatekeepers.Find(graph));
+            StructureMetrics.Compute(graph, findings), Gatekeepers.Find(graph));
     }
 }
 
@@ -122,6 +122,8 @@ public sealed class ViewerCatalog
         }
         IsFolder = true;
         DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.DataPath) ? DatasetLocation.Default() : options.Value.DataPath);
+        foreach (var rolledBack in Storage.DatasetStore.Recover(DataPath).RolledBack)
+            _log.LogWarning("'{Description}' did not finish (its process was stopped); its files were put back as they were before it", rolledBack);
         var result = DatasetLoader.Load(DataPath);
         _current = new DatasetVersion(1, result.Dataset, result.Errors, DateTimeOffset.UtcNow);
         if (!result.IsValid) _log.LogError("The dataset in {DataPath} has {Count} problems: {Problems}", DataPath, result.Errors.Count, string.Join("; ", result.Errors.Take(20)));

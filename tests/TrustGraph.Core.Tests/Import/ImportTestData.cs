@@ -16,11 +16,11 @@ internal static class ImportTestData
     public static Dataset RealDataset { get; } = DatasetLoader.Load(Path.Combine(RepoRoot, "data")).Dataset
         ?? throw new InvalidOperationException("the repository's data/ does not load");
 
-    /// <summary>Every file under a folder (hidden ones too), relative path → SHA-256.</summary>
+    /// <summary>Every file under a folder (hidden ones too), relative path → SHA-256; the empty lock file writers take is not content and is left out.</summary>
     public static SortedDictionary<string, string> HashAll(string dir)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => Path.GetRelativePath(dir, f) != Path.Combine(".history", ".lock")))
             result[Path.GetRelativePath(dir, file)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
         return result;
     }

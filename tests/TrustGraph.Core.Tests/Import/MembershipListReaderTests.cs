@@ -122,7 +122,7 @@ public class MembershipListReaderTests
             ["Member of X Borough County Council", "Area Manager - Youth Offending Team", "Area Manager - Health", "Area Manager - Police", "Representative - Voluntary Sector"],
             vacant.Select(r => r.Post));
         Assert.All(vacant, r => Assert.Null(r.Person));
-        Assert.Equal("the name is 'TBC'", vacant[1].VacantBecause);
+        Assert.Equal("the name cell says 'TBC' (read as the vacancy word 'tbc')", vacant[1].VacantBecause);
         Assert.Equal("the name is blank", vacant[3].VacantBecause);
         Assert.Equal(["Jane Okafor", "Sam Reid"], list.Rows.Where(r => r.Status == SeatStatus.Filled).Select(r => r.Person));
     }
@@ -250,7 +250,7 @@ public class MembershipListReaderTests
         Assert.Null(list);
         Assert.Equal([(2, 5), (3, 6), (4, 4), (5, 7), (6, 2)], errors.Select(e => (e.Line, e.Column)));
         Assert.All(errors, e => Assert.Equal("bad-values.csv", e.File));
-        Assert.Contains("unknown role 'Co-opted member'; expected one of: chair, vice-chair, member", errors[0].Message);
+        Assert.Contains("unknown role 'Honorary patron'; expected one of: chair, vice-chair, member", errors[0].Message);
         Assert.Contains("unknown voting value 'Maybe'; expected one of: yes, no", errors[1].Message);
         Assert.Contains("unknown partner category 'health visitors'; expected one of: local-authority", errors[2].Message);
         Assert.Contains("unknown status 'resigned'", errors[3].Message);

@@ -60,9 +60,9 @@ public sealed class ComparisonTests
     public void The_metrics_measure_the_longest_path_from_whichever_LSP_is_nearer()
     {
         var comparison = All();
-        var longest = comparison.MetricRows().Single(r => r.Label.StartsWith("Longest path")).Values;
+        var longest = comparison.MetricRows().Single(r => r.Measure.Id == "longest-path").Values;
 
-        Assert.Equal(["—", "1", "—", "1", "2"], longest);
+        Assert.Equal(["No LSP recorded", "1 line", "No LSP recorded", "1 line", "2 lines"], longest);
     }
 
     [Fact]

@@ -87,6 +87,25 @@ public sealed class HtmlReportTests
         Assert.Contains(HostileData.SourceTitle, text);
         Assert.Single(doc.QuerySelectorAll("title"));
         Assert.Single(doc.QuerySelectorAll("h1"));
+        Assert.Single(doc.QuerySelectorAll("style"));
+        Assert.Contains("counter(pages)", doc.QuerySelector("style")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("Evil\" ; } body { display:none } @top-left { content: \"x")]
+    [InlineData("</style><script>alert(1)</script>")]
+    [InlineData("back\\slash \n new line \u202e reversed")]
+    public void A_name_in_the_running_header_stays_one_CSS_string(string name)
+    {
+        var css = HtmlReport.CssString(name);
+        Assert.StartsWith("\"", css);
+        Assert.EndsWith("\"", css);
+        Assert.DoesNotContain('"', css[1..^1]);
+        Assert.DoesNotContain('<', css);
+        Assert.DoesNotContain('\n', css);
+        Assert.DoesNotContain('\u202e', css);
+        var unescaped = System.Text.RegularExpressions.Regex.Replace(css[1..^1], "\\\\([0-9A-F]+) ", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+        Assert.Equal(name, unescaped);
     }
 
     [Fact]
@@ -130,7 +149,40 @@ public sealed class HtmlReportTests
         var police = doc.QuerySelectorAll("#partners tbody tr").Single(r => r.TextContent.StartsWith("Police"));
         Assert.Equal(["Absent", "Cannot assess", "Cannot assess", "Present", "Present"], police.QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Contains("Not met by Worcestershire.", doc.QuerySelector("#copy")!.TextContent);
-        Assert.Contains("Arrangement 2009 (current, in force August 2009): the current one; the papers also describe proposed-2010.",
+        Assert.Contains("Arrangement 2009 (current, in force August 2009): the current one; the papers also describe proposed-2010. Judged against the law in force on 1 August 2009.",
             doc.QuerySelectorAll(".cover dd").Select(dd => dd.TextContent));
+        Assert.Equal(Metrics.Measures.All.Count, doc.QuerySelectorAll("#metrics dl.definitions dt").Length);
+        Assert.All(doc.QuerySelectorAll("#metrics tbody th a"), a => Assert.NotNull(doc.GetElementById(a.GetAttribute("href")![1..])));
+        Assert.Contains("Calderdale, from Worcestershire:", doc.QuerySelector("#learn")!.TextContent);
+    }
+
+    [Fact]
+    public void The_report_keeps_the_date_of_the_law_apart_from_the_day_it_was_prepared()
+    {
+        var (subject, _) = ChosenArrangement.Pick(ShippedData.Dataset.Find("worcestershire")!, "2009");
+        var doc = Parse(HtmlReport.Write(GuidanceReport.Build(ShippedData.Dataset, subject!, new DateOnly(2026, 12, 4))));
+        var meta = doc.QuerySelectorAll(".cover dt").Zip(doc.QuerySelectorAll(".cover dd")).ToDictionary(p => p.First.TextContent, p => p.Second.TextContent);
+        Assert.Equal("Judged against the law in force on 1 August 2009", meta["Law applied"]);
+        Assert.Equal("4 December 2026", meta["Prepared on"]);
+    }
+
+    [Fact]
+    public void The_report_lists_each_inferred_row_its_findings_rest_on_with_its_note()
+    {
+        var report = Report("york");
+        var first = report.Findings[0] with { Inferred = [new TrustGraph.Analyses.InferredRow("york/memberships.csv", 7, "invitee list taken as the membership")] };
+        var second = report.Findings[1] with { Inferred = [new TrustGraph.Analyses.InferredRow("york/memberships.csv", 7, "invitee list taken as the membership")] };
+        var withInferred = report with { Findings = [first, second, .. report.Findings.Skip(2)] };
+
+        var doc = Parse(HtmlReport.Write(withInferred));
+        var rows = doc.QuerySelectorAll("#analyses table.inferred tbody tr");
+        var row = Assert.Single(rows);
+        Assert.Equal("york/memberships.csv line 7", row.QuerySelector("td .ref")!.TextContent);
+        Assert.Contains("invitee list taken as the membership", row.TextContent);
+        Assert.Contains("2 findings", row.TextContent);
+        Assert.Contains("1 row of the dataset is a reading", doc.QuerySelector("#analyses")!.TextContent);
+        Assert.Contains("`york/memberships.csv line 7`: invitee list taken as the membership", MarkdownReport.Write(withInferred));
+
+        Assert.Contains("None: every row the findings rest on is stated", Parse(HtmlReport.Write(report)).QuerySelector("#analyses")!.TextContent);
     }
 }

@@ -129,7 +129,8 @@ public class DatasetStoreTests
         var commit = DatasetStore.Commit(data.Dir, plan, "stale");
 
         Assert.False(commit.Succeeded);
-        Assert.Contains("changed since the preview", Assert.Single(commit.Errors).Message);
+        Assert.True(commit.DatasetChanged);
+        Assert.Contains("the dataset changed while this import was being planned; run it again (sources.csv", Assert.Single(commit.Errors).Message);
         Assert.Equal(before, ImportTestData.HashAll(data.Dir));
     }
 

@@ -18,13 +18,56 @@ public sealed class CompareTablesTests : BunitContext
         var cut = Render<MetricsTable>(p => p.Add(x => x.Views, Views("worcestershire/2009", "suffolk/2009")));
         var head = cut.FindAll("thead th").Select(h => h.TextContent).ToList();
         Assert.Equal(["Measure", "Worcestershire (2009)", "Suffolk (2009)"], head);
-        var rows = cut.FindAll("tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList());
-        Assert.Equal(["8", "9"], rows["Bodies"]);
-        Assert.Equal("37 (2 vacant)", rows["Seats"][0]);
+        var rows = cut.FindAll("tbody tr").ToDictionary(r => r.QuerySelector("th summary")!.TextContent, r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList());
+        Assert.Equal("8 bodies, 37 seats, 31 people", rows["Bodies, seats, people"][0]);
+        Assert.Equal("5% (2 of 37)", rows["Vacancy rate"][0]);
         Assert.Equal("2", rows["People on two or more bodies"][0]);
-        Assert.Equal("90%", rows["Relevant-partner coverage"][0]);
-        Assert.Equal("Cannot assess", rows["Relevant-partner coverage"][1]);
+        Assert.Equal("9 present, 0 vacant, 1 absent, 0 cannot assess", rows["Relevant partners on the Board"][0]);
+        Assert.Equal("0 present, 0 vacant, 0 absent, 13 cannot assess", rows["Relevant partners on the Board"][1]);
         Assert.Contains("Board meetings a year", rows.Keys);
+    }
+
+    [Fact]
+    public void Every_measure_opens_to_its_definition()
+    {
+        var cut = Render<MetricsTable>(p => p.Add(x => x.Views, Views("worcestershire/2009", "suffolk/2009")));
+        Assert.Equal(TrustGraph.Metrics.Measures.All.Count, cut.FindAll("tbody th details.definition").Count);
+        Assert.All(cut.FindAll("tbody th details.definition"), d => Assert.True(d.QuerySelector("p")!.TextContent.Length > 40));
+    }
+
+    [Fact]
+    public void York_with_no_LSP_shows_every_body_cut_off_as_its_diagram_tags_them()
+    {
+        var york = Catalog.FindByKey("york/current")!;
+        var tagged = york.Findings.Where(f => f.Check == TrustGraph.Analyses.Checks.LspReportingGap).SelectMany(f => f.Bodies).Distinct().Count();
+        var cut = Render<MetricsTable>(p => p.Add(x => x.Views, Views("worcestershire/2009", "york/current")));
+        var reach = cut.Find("tr[data-measure=reach-lsp]").QuerySelectorAll("td")[1].TextContent;
+        Assert.Equal(7, tagged);
+        Assert.Equal($"No LSP recorded (0 of {york.Metrics.BodiesExpectedToReachLsp})", reach);
+        Assert.Equal(york.Metrics.BodiesExpectedToReachLsp, york.Metrics.BodiesCutOff);
+    }
+
+    [Fact]
+    public void The_lessons_name_what_Worcestershire_seats_that_Calderdale_lacks()
+    {
+        var views = Views("worcestershire/2009", "calderdale");
+        var lessons = TrustGraph.Metrics.Lessons.Draw(views.Select(v => (v.Title, v.Metrics)).ToList());
+        var cut = Render<LessonsList>(p => p.Add(x => x.Lessons, lessons));
+        var partners = cut.Find("li[data-measure=partner-coverage]").TextContent;
+        Assert.Contains("Worcestershire (2009) seats every relevant partner but the Strategic Health Authority", partners);
+        Assert.Contains("lacks six", partners);
+        Assert.Contains("Calderdale", partners);
+    }
+
+    [Fact]
+    public void Betweenness_is_left_out_where_it_is_the_same_for_everyone()
+    {
+        var suffolk = Catalog.FindByKey("suffolk/2009")!;
+        var cut = Render<TrustGraph.Web.Components.Explorer.GatekeepersTable>(p => p.Add(x => x.Gatekeepers, suffolk.Gatekeepers));
+        Assert.DoesNotContain(cut.FindAll("thead th"), h => h.TextContent == "Betweenness");
+        Assert.Contains("tells nobody apart", cut.Markup);
+        var worcs = Render<TrustGraph.Web.Components.Explorer.GatekeepersTable>(p => p.Add(x => x.Gatekeepers, Catalog.FindByKey("worcestershire/2009")!.Gatekeepers));
+        Assert.Contains(worcs.FindAll("thead th"), h => h.TextContent == "Betweenness");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class FindingsTogglesTests : BunitContext
     [Fact]
     public void Each_check_has_a_labelled_toggle_with_its_count()
     {
-        var cut = Render<FindingsToggles>(p => p.Add(x => x.Overlays, Overlays).Add(x => x.Enabled, new HashSet<string>(Checks.Core)));
+        var cut = Render<FindingsToggles>(p => p.Add(x => x.Overlays, Overlays).Add(x => x.Findings, []).Add(x => x.Enabled, new HashSet<string>(Checks.Core)));
         var labels = cut.FindAll("label.toggle");
         Assert.Equal(4, labels.Count);
         Assert.Contains(labels, l => l.TextContent.Contains("Accountability cycles"));
@@ -26,6 +26,7 @@ public sealed class FindingsTogglesTests : BunitContext
         IReadOnlySet<string>? raised = null;
         var cut = Render<FindingsToggles>(p => p
             .Add(x => x.Overlays, Overlays)
+            .Add(x => x.Findings, [])
             .Add(x => x.Enabled, new HashSet<string>(Checks.Core))
             .Add(x => x.OnChange, s => raised = s));
         cut.Find("#overlay-accountability-cycle").Change(false);
@@ -35,9 +36,22 @@ public sealed class FindingsTogglesTests : BunitContext
 
         var off = Render<FindingsToggles>(p => p
             .Add(x => x.Overlays, Overlays)
+            .Add(x => x.Findings, [])
             .Add(x => x.Enabled, new HashSet<string>())
             .Add(x => x.OnChange, s => raised = s));
         off.Find("#overlay-lsp-reporting-gap").Change(true);
         Assert.Equal([Checks.LspReportingGap], raised!.ToArray());
+    }
+
+    [Fact]
+    public void A_check_with_one_finding_on_many_bodies_says_both_counts()
+    {
+        var graph = TrustGraph.Web.Tests.Infrastructure.TestData.Graph("york", "current");
+        var findings = Analysis.Run(graph);
+        var cut = Render<FindingsToggles>(p => p.Add(x => x.Overlays, Overlays).Add(x => x.Findings, findings).Add(x => x.Enabled, new HashSet<string>(Checks.Core)));
+        var gap = cut.Find("#overlay-lsp-reporting-gap").ParentElement!;
+        var tagged = findings.Where(f => f.Check == Checks.LspReportingGap).SelectMany(f => f.Bodies).Distinct().Count();
+        Assert.Equal(7, tagged);
+        Assert.Contains("1 finding, 7 bodies", gap.TextContent);
     }
 }

@@ -10,12 +10,15 @@ namespace TrustGraph.Web.Tests.Components;
 /// <summary>The import preview component on real plans made by the core from the fixtures in tests/fixtures/import.</summary>
 public sealed class ImportPreviewTests : BunitContext
 {
-    private static ImportPlan Plan(string file, string authority, string body, ImportMode mode = ImportMode.Replace)
+    /// <summary>A copy of data/: planning takes the dataset's write lock, which must not touch the repository.</summary>
+    private static readonly string Data = TestData.CopyOf();
+
+    private static ImportPlan Plan(string file, string authority, string body, ImportMode mode = ImportMode.Replace, string folder = "import")
     {
-        var data = TestData.RealPath;
+        var data = Data;
         var dataset = DatasetLoader.Load(data).Dataset!;
         var result = MembershipImport.Plan(dataset, data, authority, body, mode, file,
-            File.ReadAllBytes(Path.Combine(Repository.Fixtures, "import", file)), new DateOnly(2026, 1, 5));
+            File.ReadAllBytes(Path.Combine(Repository.Fixtures, folder, file)), new DateOnly(2026, 1, 5));
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         return result.Plan!;
     }
@@ -89,12 +92,46 @@ public sealed class ImportPreviewTests : BunitContext
     public void Markup_in_a_membership_list_is_shown_as_text()
     {
         var csv = "Name,Post,Organisation\n<script>alert(1)</script>,\"<img src=x onerror=alert(2)>\",Evil & Co\n"u8.ToArray();
-        var dataset = DatasetLoader.Load(TestData.RealPath).Dataset!;
-        var result = MembershipImport.Plan(dataset, TestData.RealPath, "york", "icg", ImportMode.Merge, "<b>evil</b>.csv", csv);
+        var dataset = DatasetLoader.Load(Data).Dataset!;
+        var result = MembershipImport.Plan(dataset, Data, "york", "icg", ImportMode.Merge, "<b>evil</b>.csv", csv);
         var cut = Render<ImportPreview>(p => p.Add(x => x.Plan, result.Plan!));
 
         Assert.Empty(cut.FindAll("script, img, b"));
         Assert.Contains("<script>alert(1)</script>", cut.Find("table.seats.added").TextContent);
         Assert.Contains("<b>evil</b>.csv", cut.Find("h2").TextContent);
+    }
+
+    [Fact]
+    public void Vacancies_show_the_words_that_made_them_vacant()
+    {
+        var plan = Plan("01-vacancy-words-in-the-name-column.csv", "suffolk", "ctpb", folder: Path.Combine("import", "corpus"));
+        var cut = Render<ImportPreview>(p => p.Add(x => x.Plan, plan));
+
+        var rows = cut.FindAll("table.vacant tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Contains(rows, r => r.Contains("'Vacant – awaiting nomination'") && r.Contains("'vacant'"));
+        Assert.Contains(rows, r => r.Contains("'TBC'"));
+    }
+
+    [Fact]
+    public void Seats_stored_as_inferred_are_listed_with_the_note_kept_with_them()
+    {
+        var plan = Plan("12-roles-in-brackets-after-names.csv", "anyplace", "cabinet", folder: Path.Combine("import", "corpus"));
+        var cut = Render<ImportPreview>(p => p.Add(x => x.Plan, plan));
+
+        var gail = cut.FindAll("table.inferred-basis tbody tr").Single(r => r.TextContent.Contains("Gail Quinton"));
+        Assert.Contains("role chair read from the name 'Gail Quinton (Chair)'", gail.TextContent);
+        Assert.Contains(cut.FindAll("p.note"), n => n.TextContent.Contains("taken out of the name 'Gail Quinton (Chair)'"));
+    }
+
+    [Fact]
+    public void A_long_preview_shows_one_page_of_each_list_with_links_to_the_others()
+    {
+        var plan = Plan("suffolk-board-excel-1252.csv", "suffolk", "ctpb");
+        var cut = Render<ImportPreview>(p => p.Add(x => x.Plan, plan).Add(x => x.PageSize, 5).Add(x => x.Page, 2).Add(x => x.PageHref, n => $"?page={n}"));
+
+        Assert.Equal(["7", "8", "9", "10", "11"], cut.FindAll("table.seats.added tbody tr").Select(r => r.GetAttribute("data-line")!));
+        Assert.Equal("?page=1", cut.Find("nav.pager a[rel=prev]").GetAttribute("href"));
+        Assert.Equal("?page=3", cut.Find("nav.pager a[rel=next]").GetAttribute("href"));
     }
 }

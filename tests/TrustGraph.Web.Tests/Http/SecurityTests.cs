@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TrustGraph.Web.Security;
 using TrustGraph.Web.Tests.Infrastructure;
@@ -108,18 +109,89 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task Sign_in_attempts_beyond_the_limit_are_refused_for_a_minute()
+    public async Task Wrong_passwords_beyond_the_free_ones_make_the_next_try_wait_and_the_right_one_works_once_the_wait_is_over()
     {
-        using var factory = new ViewerFactory(TestData.CopyOf(), ViewerFactory.WithAdmin(("TrustGraph:RateLimits:SignInPerMinute", "3")));
-        using var visitor = new Visitor(factory);
+        var clock = new ManualClock();
+        using var factory = new ViewerFactory(TestData.CopyOf(), ViewerFactory.WithAdmin(("TrustGraph:RateLimits:SignInFreeFailures", "3")));
+        using var withClock = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var visitor = new Visitor(withClock);
 
         for (var i = 0; i < 3; i++)
             Assert.Equal(HttpStatusCode.SeeOther, (await visitor.SignInAsync(password: $"guess number {i}")).StatusCode);
-        var fourth = await visitor.SignInAsync();
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
-        Assert.Contains("Too many attempts", await fourth.Content.ReadAsStringAsync());
+        var waiting = await visitor.SignInAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.Equal("1", waiting.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("Wait 1 second", await waiting.Content.ReadAsStringAsync());
         Assert.False(await visitor.IsSignedInAsync());
+
+        clock.Advance(TimeSpan.FromSeconds(1.1));
+        var right = await visitor.SignInAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, right.StatusCode);
+        Assert.Equal("/import", right.Headers.Location!.OriginalString);
+        Assert.True(await visitor.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task The_right_password_given_many_times_never_counts_towards_the_back_off()
+    {
+        using var factory = new ViewerFactory(TestData.CopyOf(), ViewerFactory.WithAdmin(("TrustGraph:RateLimits:SignInFreeFailures", "2")));
+        using var visitor = new Visitor(factory);
+        for (var i = 0; i < 8; i++)
+        {
+            var response = await visitor.SignInAsync();
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            Assert.Equal("/import", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\\evil.example/x")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\nSet-Cookie: x=1")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/javascript:alert(1)")]
+    [InlineData("import")]
+    [InlineData("")]
+    public async Task Sign_in_goes_back_only_to_a_plain_path_of_this_site(string returnUrl)
+    {
+        using var factory = new ViewerFactory(TestData.CopyOf(), ViewerFactory.WithAdmin());
+        using var visitor = new Visitor(factory);
+        var token = await visitor.TokenFromAsync("/sign-in");
+        var response = await visitor.Http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = "admin", ["password"] = ViewerFactory.AdminPassword,
+            ["returnUrl"] = returnUrl,
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.True(await visitor.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_returns_to_a_local_page_with_its_query()
+    {
+        using var factory = new ViewerFactory(TestData.CopyOf(), ViewerFactory.WithAdmin());
+        using var visitor = new Visitor(factory);
+        var token = await visitor.TokenFromAsync("/sign-in");
+        var response = await visitor.Http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = "admin", ["password"] = ViewerFactory.AdminPassword,
+            ["returnUrl"] = "/import?target=york%2Ficg",
+        }));
+        Assert.Equal("/import?target=york%2Ficg", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_footer_shows_the_data_folder_to_the_signed_in_admin_only()
+    {
+        var data = TestData.CopyOf();
+        using var factory = new ViewerFactory(data, ViewerFactory.WithAdmin());
+        using var visitor = new Visitor(factory);
+        Assert.DoesNotContain(data, await visitor.Http.GetStringAsync("/authority/york"));
+        await visitor.SignInAsync();
+        Assert.Contains(data, await visitor.Http.GetStringAsync("/authority/york"));
     }
 
     [Fact]
@@ -224,6 +296,14 @@ public sealed class SecurityTests
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("script-src 'self'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
+    }
+
+    /// <summary>A clock the test moves by hand, so a back-off can be waited out without waiting.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     /// <summary>A request body of zeros that counts how much of it the server read.</summary>

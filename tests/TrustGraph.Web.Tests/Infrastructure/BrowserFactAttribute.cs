@@ -14,3 +14,13 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium); set TRUSTGRAPH_REQUIRE_BROWSER=1 to make this a failure.";
     }
 }
+
+/// <summary>A <see cref="BrowserFactAttribute"/> with data: skipped, or failed, on the same terms.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath) && Environment.GetEnvironmentVariable("TRUSTGRAPH_REQUIRE_BROWSER") != "1")
+            Skip = $"Chromium is not installed at {BrowserFactAttribute.ChromiumPath} (apt-get install chromium); set TRUSTGRAPH_REQUIRE_BROWSER=1 to make this a failure.";
+    }
+}

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TrustGraph.Web.Tests.Infrastructure;
 
 /// <summary>A browser without a browser: keeps cookies, does not follow redirects, reads the forms' antiforgery tokens.</summary>
-public sealed partial class Visitor(ViewerFactory factory) : IDisposable
+public sealed partial class Visitor(WebApplicationFactory<Program> factory) : IDisposable
 {
     public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

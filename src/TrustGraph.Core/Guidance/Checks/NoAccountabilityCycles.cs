@@ -17,7 +17,7 @@ public static class NoAccountabilityCycles
         var cycles = AccountabilityCycles.Find(graph);
         if (cycles.Count == 0)
             return Assessment.Met(
-                $"The {chain.Count} line{(chain.Count == 1 ? "" : "s")} of accountability recorded form no cycle.",
+                chain.Count == 1 ? "The one line of accountability recorded forms no cycle." : $"The {chain.Count} lines of accountability recorded form no cycle.",
                 Evidence.Of(lines: chain));
 
         var bodies = cycles.SelectMany(f => f.Bodies).Distinct().Select(graph.Body).ToList();
