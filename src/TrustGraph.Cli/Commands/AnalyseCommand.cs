@@ -62,23 +62,36 @@ internal static class AnalyseCommand
                 if (worst is null || finding.Severity > worst) worst = finding.Severity;
             }
 
-            foreach (var structure in stream.ReadAhead())
+            // Authorities are independent: each is read, analysed and (for JSON) formatted on the thread pool, several at once, and
+            // taken here in file order, so the output is the same bytes as one authority after another would give.
+            var analysed = stream.InParallel((structure, invalid) =>
             {
-                outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
-                if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
+                if (invalid || stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) return null;
                 var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
                 if (named is not null)
                 {
                     if (!graphs.Any(g => g.Contains(named)))
-                    {
-                        boardCandidates = graphs.SelectMany(g => g.Bodies).Select(b => b.Id).Distinct().ToList();
-                        continue;
-                    }
+                        return new AuthorityFindings([], null, [], graphs.SelectMany(g => g.Bodies).Select(b => b.Id).Distinct().ToList());
                     graphs = graphs.Where(g => g.Contains(named)).Select(g => g.JudgingBoard(named)).ToList();
                 }
-                if (embedded)
-                    foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
-                if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
+                List<Finding> found = embedded ? [.. graphs.SelectMany(g => Analysis.Run(g))] : [];
+                List<Finding> guided = judge ? [.. graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g))] : [];
+                return new AuthorityFindings(found, json ? FindingsJsonChunk.Of(found) : null, guided);
+            });
+            foreach (var (structure, result) in analysed)
+            {
+                outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
+                if (result is null) continue;
+                if (result.BoardNotFound is { } candidates)
+                {
+                    boardCandidates = candidates;
+                    continue;
+                }
+                if (result.Json is { } chunk) document.Add(chunk);
+                else findings.AddRange(result.Found);
+                foreach (var finding in result.Found)
+                    if (worst is null || finding.Severity > worst) worst = finding.Severity;
+                judged.AddRange(result.Guided);
             }
             if (stream.Errors.Count > 0)
             {
@@ -113,6 +126,14 @@ internal static class AnalyseCommand
         return command;
     }
 }
+
+/// <summary>One authority's findings: those of the four analyses (formatted for the document when JSON is asked for), then the guidance's.</summary>
+/// <summary>
+/// One authority's findings, made on a worker thread; <see cref="BoardNotFound"/> lists the authority's bodies when the body
+/// named by <c>--board</c> is not one of them.
+/// </summary>
+internal sealed record AuthorityFindings(
+    List<Finding> Found, FindingsJsonChunk? Json, List<Finding> Guided, IReadOnlyList<string>? BoardNotFound = null);
 
 /// <summary>Findings as a person reads them: grouped by authority and arrangement, then by check, most severe first.</summary>
 internal static class FindingsText
