@@ -130,7 +130,7 @@ public class AnalyseCommandTests
         var (exit, stdout, _) = CliRunner.Run("analyse", "--data", CliRunner.DataFolder, "--authority", "calderdale", "--board", "ice", "--format", "json");
 
         Assert.Equal(0, exit);
-        Assert.Contains("(Judged as the Children's Trust Board: Children's Trust Integrated Commissioning Executive (named with --board).", stdout);
+        Assert.Contains("Judged as the Children's Trust Board: Children's Trust Integrated Commissioning Executive (named with --board).", stdout);
         Assert.Contains("Children's Trust Integrated Commissioning Executive has no seat for Local probation board", stdout);
     }
 

@@ -115,45 +115,48 @@ public static class MissingRelevantPartners
     /// <summary>What every finding about a board starts with: why the body was taken as the board, and what it is divided into.</summary>
     public static string Preamble(string? choice, string boardName, IReadOnlyList<string> partNames)
     {
-        var preamble = choice is null ? "" : choice + " ";
+        var preamble = choice ?? "";
         if (partNames.Count > 0)
-            preamble += $"({boardName} is divided into {FindingText.Names(partNames)}; their seats together are its membership.) ";
+            preamble += $"{(preamble.Length > 0 ? " " : "")}{boardName} is divided into {FindingText.Names(partNames)}; their seats together are its membership.";
         return preamble;
     }
 
+    /// <summary>The board sentences follow what was found, so a reader meets the gap first and the reading it rests on next.</summary>
+    private static string After(string preamble) => preamble.Length == 0 ? "" : " " + preamble;
+
     public static string NoMembershipMessage(string preamble, string boardName) =>
-        $"{preamble}Cannot assess relevant partners on {boardName}: the sources do not give its membership.";
+        $"Cannot assess relevant partners on {boardName}: the sources do not give its membership." + After(preamble);
 
     public static string PartialMembershipMessage(string preamble, string boardName, int seatCount, IReadOnlyList<string> presentNames, IReadOnlyList<string> unknownCategories) =>
-        $"{preamble}Cannot assess most relevant partners on {boardName}: the sources list only part of its membership "
+        $"Cannot assess most relevant partners on {boardName}: the sources list only part of its membership "
         + $"({seatCount} seats). {(presentNames.Count > 0 ? $"Present: {FindingText.Names(presentNames)}. " : "")}"
-        + $"Not shown, so not judged: {string.Join(", ", unknownCategories)}.";
+        + $"Not shown, so not judged: {string.Join(", ", unknownCategories)}." + After(preamble);
 
     public static string PartialVacantMessage(string preamble, RelevantPartner partner, string boardName, string basis) =>
-        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant. {basis}";
+        $"The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant. {basis}" + After(preamble);
 
     public static string VacantMessage(string preamble, RelevantPartner partner, string boardName, IReadOnlyList<string> seatLabels, string basis) =>
-        $"{preamble}The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant ({FindingText.Names(seatLabels)}). {basis}";
+        $"The seat for {partner.Name} ({partner.Section}) on {boardName} is vacant ({FindingText.Names(seatLabels)}). {basis}" + After(preamble);
 
     public static string VacantRemedy(RelevantPartner partner, string boardName) => $"Fill the vacant {partner.Name} seat on {boardName}.";
 
     public static string NotYetInForceMessage(string preamble, RelevantPartner partner, string boardName, bool hasSeat) =>
-        $"{preamble}{partner.Name} becomes a relevant partner on {partner.InForce:d MMMM yyyy} ({partner.Section}); "
-        + $"{boardName} has no {(hasSeat ? "filled " : "")}seat for it yet.";
+        $"{partner.Name} becomes a relevant partner on {partner.InForce:d MMMM yyyy} ({partner.Section}); "
+        + $"{boardName} has no {(hasSeat ? "filled " : "")}seat for it yet." + After(preamble);
 
     public static string NotYetInForceRemedy(RelevantPartner partner, string boardName) =>
         $"Plan a seat on {boardName} for {partner.Name} from {partner.InForce:d MMMM yyyy}.";
 
     public static string TierUnknownMessage(string preamble, RelevantPartner partner, string boardName, string authorityName) =>
-        $"{preamble}Cannot assess whether {partner.Name} ({partner.Section}) must sit on {boardName}: it applies only to "
-        + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {authorityName}'s tier is not recorded.";
+        $"Cannot assess whether {partner.Name} ({partner.Section}) must sit on {boardName}: it applies only to "
+        + $"{string.Join("/", partner.Tiers.Select(t => t.ToWord()))} areas and {authorityName}'s tier is not recorded." + After(preamble);
 
     public static string OnlyWhereExistsMessage(string preamble, RelevantPartner partner, string boardName) =>
-        $"{preamble}Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
-        + $"and the sources do not say; {boardName} has no seat for them.";
+        $"Cannot assess {partner.Name} ({partner.Section}): they are relevant partners only where there are any in the area, "
+        + $"and the sources do not say; {boardName} has no seat for them." + After(preamble);
 
     public static string AbsentMessage(string preamble, RelevantPartner partner, string boardName, string basis) =>
-        $"{preamble}{boardName} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}";
+        $"{boardName} has no seat for {partner.Name}, a relevant partner under {partner.Citation}. {basis}" + After(preamble);
 
     public static string AbsentRemedy(RelevantPartner partner, string boardName) => $"Add a seat for {partner.Name} to {boardName}.";
 }
@@ -330,11 +333,11 @@ public static class TrustBoard
 
     /// <summary>Why a body that is not of kind trust-board is judged as the board, when no other body could be.</summary>
     public static string PlanOwnerChoice(string planOwnerName) =>
-        $"(No body is recorded as the Children's Trust Board; {planOwnerName} is assessed as acting for it because it holds the Children and Young People's Plan.)";
+        $"No body is recorded as the Children's Trust Board; {planOwnerName} is assessed as acting for it because it holds the Children and Young People's Plan.";
 
     /// <summary>
-    /// "(Judged as the Children's Trust Board: A (holds …; membership listed). Another candidate: B (recorded as the board; no
-    /// membership listed).)": the body judged, why, and the others a reader could judge instead with <c>--board</c>.
+    /// "Judged as the Children's Trust Board: A (holds …; membership listed). Another candidate: B (recorded as the board; no
+    /// membership listed).": the body judged, why, and the others a reader could judge instead with <c>--board</c>.
     /// </summary>
     public static string ChoiceText(IReadOnlyList<BoardCandidate> judged, IReadOnlyList<BoardCandidate> others) =>
         ChoiceText(judged.Select(c => (c.Body.Name, c.Reason, c.MembershipListed)).ToList(),
@@ -343,10 +346,10 @@ public static class TrustBoard
     public static string ChoiceText(IReadOnlyList<(string Name, BoardReason Reason, bool Listed)> judged,
         IReadOnlyList<(string Name, BoardReason Reason, bool Listed)> others)
     {
-        var text = $"(Judged as the Children's Trust Board: {FindingText.Names(judged.Select(Describe))}.";
+        var text = $"Judged as the Children's Trust Board: {FindingText.Names(judged.Select(Describe))}.";
         if (others.Count > 0)
             text += $" {(others.Count == 1 ? "Another candidate" : "Other candidates")} (judge with --board): {FindingText.Names(others.Select(Describe))}.";
-        return text + ")";
+        return text;
 
         static string Describe((string Name, BoardReason Reason, bool Listed) c) => c.Reason switch
         {

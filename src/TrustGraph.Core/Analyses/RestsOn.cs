@@ -47,7 +47,10 @@ public static class RestsOn
             var list = g.ToList();
             var labels = list.Take(3).Select(r => r.Label).ToList();
             var named = list.Count > 3 ? string.Join(", ", labels) + $" and {list.Count - 3} more" : FindingText.Names(labels);
-            var notes = list.Select(r => r.Note).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().Take(2).ToList();
+            // Notes of rows read the same way share their clauses ("invited, taken as a member; paired by list order"): each clause once.
+            var notes = list.Select(r => r.Note).Where(n => !string.IsNullOrWhiteSpace(n))
+                .SelectMany(n => n!.Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Distinct().Take(3).ToList();
             var why = notes.Count == 0 ? "" : $" ({string.Join("; ", notes)})";
             return list.Count == 1 ? $"an inferred {g.Key}: {named}{why}" : $"{list.Count} inferred {g.Key}s: {named}{why}";
         });
