@@ -8,7 +8,8 @@ namespace TrustGraph.Web.Services;
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// The report page's downloads, made by the core's writers exactly as <c>trustgraph report</c> makes them: HTML with the
+/// The report page's downloads, made exactly as <c>trustgraph report</c> makes them: HTML rendered from the report's Razor
+/// components (the ones the page shows live) with the
 /// hierarchy and onion diagrams inline (drawn by the viewer's own MSAGL module under Node.js), Markdown, CSV, and PDF
 /// printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class ReportFiles(ILogger<ReportFiles> log)
         }
 
         var (diagrams, omitted) = await DiagramsAsync(version, view);
-        var html = HtmlReport.Write(report, diagrams, omitted);
+        var html = await HtmlReport.WriteAsync(report, diagrams, omitted);
         if (format == "html") return (new ReportFile(name, "text/html; charset=utf-8", Utf8(html)), null);
 
         var (chromium, looked) = ChromiumPdf.Find();

@@ -25,7 +25,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Factory>
         Assert.Contains("Worcestershire: gaps against the statutory guidance", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal(TrustGraph.Guidance.Requirements.Statutory.Count, doc.QuerySelectorAll("table.verdicts tbody tr").Length);
         var gaps = doc.QuerySelectorAll("article.gap");
-        Assert.Equal(doc.QuerySelectorAll("table.verdicts tbody tr.not-met").Length, gaps.Length);
+        Assert.Equal(doc.QuerySelectorAll("table.verdicts tbody tr.v-notmet").Length, gaps.Length);
         Assert.NotEmpty(gaps);
         Assert.All(gaps, g => Assert.NotNull(g.QuerySelector(".remedy")));
         Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g.QuerySelector(".citation")!.TextContent)));
