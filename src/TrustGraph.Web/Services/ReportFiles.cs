@@ -8,10 +8,9 @@ namespace TrustGraph.Web.Services;
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// The report page's downloads, made exactly as <c>trustgraph report</c> makes them: HTML rendered from the report's Razor
-/// components (the ones the page shows live) with the
-/// hierarchy and onion diagrams inline (drawn by the viewer's own MSAGL module under Node.js), Markdown, CSV, and PDF
-/// printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
+/// The report page's downloads, made exactly as <c>trustgraph report</c> makes them: HTML rendered from the Razor
+/// components the page shows live, with the hierarchy and onion diagrams inline (drawn by the viewer's own MSAGL module
+/// under Node.js), Markdown, CSV, and PDF printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
 /// </summary>
 public sealed class ReportFiles(ILogger<ReportFiles> log)
 {

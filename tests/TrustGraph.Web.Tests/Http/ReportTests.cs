@@ -73,6 +73,20 @@ public sealed class ReportTests : IClassFixture<ReportTests.Factory>
         Assert.Equal(2, doc.QuerySelectorAll("#diagrams svg").Length);
     }
 
+    [Fact]
+    public async Task The_page_and_its_html_download_show_the_same_verdicts_gaps_and_remedies()
+    {
+        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync("/report/worcestershire/2009"));
+        var file = new HtmlParser().ParseDocument(await _client.GetStringAsync("/downloads/report?view=worcestershire/2009&format=html"));
+
+        static List<string> Text(AngleSharp.Dom.IDocument doc, string selector) => doc.QuerySelectorAll(selector).Select(e => e.TextContent).ToList();
+        Assert.Equal(Text(file, "table.verdicts tbody tr"), Text(page, "table.verdicts tbody tr"));
+        Assert.Equal(Text(file, "#gaps article.gap"), Text(page, "#gaps article.gap"));
+        Assert.Equal(Text(file, "#unassessed article"), Text(page, "#unassessed article"));
+        Assert.Equal(Text(file, "#analyses table.findings tbody tr"), Text(page, "#analyses table.findings tbody tr"));
+        Assert.NotEmpty(Text(page, "#gaps article.gap .remedy"));
+    }
+
     [Theory]
     [InlineData("/downloads/report?view=narnia&format=html", HttpStatusCode.NotFound)]
     [InlineData("/downloads/report?view=york/1066&format=md", HttpStatusCode.NotFound)]
