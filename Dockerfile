@@ -1,11 +1,8 @@
 # TrustGraph viewer (src/TrustGraph.Web), with the trustgraph CLI beside it for loading data into Neo4j.
 # Build:  docker build -t trustgraph .      Run: see docker-compose.yml.
 
-# --- build: the .NET SDK, plus Node/npm for the viewer's JS module (its build runs `npm ci`) ---
+# --- build: the .NET SDK alone (the diagrams are laid out and drawn in .NET) ---
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update \
- && apt-get install -y --no-install-recommends nodejs npm \
- && rm -rf /var/lib/apt/lists/*
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused while only code changes.

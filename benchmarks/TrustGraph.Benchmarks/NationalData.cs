@@ -4,7 +4,8 @@ namespace TrustGraph.Benchmarks;
 
 /// <summary>
 /// The national dataset the benchmarks read: <c>TRUSTGRAPH_BENCH_DATA</c> when set, else a dataset generated once (152
-/// authorities, seed 1) into the temporary folder and reused by later runs.
+/// authorities, seed 1, in the shape <c>TRUSTGRAPH_BENCH_SHAPE</c> names: <c>links</c>, the default, or <c>senior-pool</c>) into
+/// the temporary folder and reused by later runs.
 /// </summary>
 public static class NationalData
 {
@@ -12,11 +13,13 @@ public static class NationalData
     {
         var configured = Environment.GetEnvironmentVariable("TRUSTGRAPH_BENCH_DATA");
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var folder = Path.Combine(Path.GetTempPath(), $"trustgraph-bench-{SyntheticNation.NationalScale}-seed1");
+        var pool = Environment.GetEnvironmentVariable("TRUSTGRAPH_BENCH_SHAPE") == "senior-pool";
+        var folder = Path.Combine(Path.GetTempPath(), $"trustgraph-bench-{SyntheticNation.NationalScale}-seed1{(pool ? "-senior-pool" : "")}");
         if (!File.Exists(Path.Combine(folder, GroundTruth.FileName)))
         {
             var staging = folder + $".{Environment.ProcessId}";
-            SyntheticNation.Write(SyntheticNation.Generate(new GeneratorOptions(SyntheticNation.NationalScale, Seed: 1)), staging);
+            SyntheticNation.Write(SyntheticNation.Generate(new GeneratorOptions(SyntheticNation.NationalScale, Seed: 1)
+                { Shape = pool ? NationShape.SeniorPool : NationShape.Links }), staging);
             try { Directory.Move(staging, folder); }
             catch (IOException) when (File.Exists(Path.Combine(folder, GroundTruth.FileName))) { Directory.Delete(staging, recursive: true); }
         }

@@ -34,8 +34,7 @@ if (args is ["stream", ..])
     var clock = Stopwatch.StartNew();
     var stream = DatasetStream.Open(folder);
     using var document = new FindingsJsonWriter();
-    foreach (var structure in stream.Structures())
-        foreach (var finding in Analysis.Run(structure)) document.Add(finding);
+    foreach (var (_, chunk) in stream.InParallel((structure, _) => FindingsJsonChunk.Of(Analysis.Run(structure)))) document.Add(chunk);
     var analysed = clock.Elapsed.TotalMilliseconds;
     document.WriteTo(TextWriter.Null);
     var info = GC.GetGCMemoryInfo();
@@ -65,10 +64,14 @@ if (args is ["loop", var phase, var times, ..])
             "load" => DatasetLoader.Load(folder).Dataset!.Authorities.Count,
             "tables" => NationalData.CsvFiles(folder).Sum(f => CsvTable.Read(f, f, new List<DatasetError>())!.Rows.Count),
             "csvhelper" => new LoadBenchmarks { }.ReadAll(folder),
+            "sep" => (int)LoadBenchmarks.SepReadAll(NationalData.CsvFiles(folder)),
+            "serial" => DatasetStream.Open(folder).Structures().Count(),
+            "parallel" => DatasetStream.Open(folder).InParallel(static (s, _) => s).Count(),
             "graphs" => GovernanceGraph.For(dataset).Count,
             "analyses" => graphs.Sum(g => Analysis.Run(g).Count),
             "json" => FindingsJson.Write(findings).Length,
-            _ => throw new ArgumentException($"unknown phase '{phase}'; expected load, graphs, analyses or json"),
+            "chunks" => FindingsJsonChunk.Of(findings).Bytes.Length,
+            _ => throw new ArgumentException($"unknown phase '{phase}'; expected load, serial, parallel, tables, csvhelper, sep, graphs, analyses, json or chunks"),
         };
     }
     var n = int.Parse(times);

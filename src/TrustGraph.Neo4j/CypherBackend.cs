@@ -47,12 +47,26 @@ public sealed class CypherBackend(QueryApiClient client, TransientRetry retry)
             Checks.LspReportingGap => LspReportingGapWords(kind, facts, arrangement),
             _ => throw new InvalidDataException($"no wording for check '{check}'"),
         };
+        var inferred = Inferred(facts);
         return new Finding(Text(row, "authority"), arrangement, check, ParseSeverity(Text(row, "severity")),
-            Strings(row["subjects"]), message, Strings(row["sources"]))
+            Strings(row["subjects"]), inferred.Count == 0 ? message : message + " " + RestsOn.Sentence(inferred.ConvertAll(r => r.Described)),
+            Strings(row["sources"]))
         {
             Bodies = Strings(row["body_ids"]),
             Remedy = remedy,
+            Inferred = inferred.ConvertAll(r => r.Row),
         };
+    }
+
+    /// <summary>The inferred rows a twin says the finding rests on (<c>facts.inferred</c>), as the embedded analyses word and list them.</summary>
+    private static List<(RestsOn.Described Described, InferredRow Row)> Inferred(JsonElement facts)
+    {
+        if (!facts.TryGetProperty("inferred", out var rows) || rows.ValueKind != JsonValueKind.Array) return [];
+        return rows.EnumerateArray().Select(r =>
+        {
+            var note = OptionalText(r.GetProperty("note"));
+            return (new RestsOn.Described(Text(r, "what"), Text(r, "label"), note), new InferredRow(Text(r, "file"), null, note));
+        }).ToList();
     }
 
     private static (string, string?) DuplicatedMembershipWords(string kind, JsonElement f)
@@ -70,7 +84,8 @@ public sealed class CypherBackend(QueryApiClient client, TransientRetry retry)
             case "across-bodies" or "office-across-bodies":
             {
                 var office = kind == "office-across-bodies";
-                var holder = office ? DuplicatedMembership.OfficeName(Text(f, "holder"), Text(f, "agency")) : Text(f, "holder");
+                var agency = OptionalText(f.GetProperty("agency"));
+                var holder = office && agency is not null ? DuplicatedMembership.OfficeName(Text(f, "holder"), agency) : Text(f, "holder");
                 var seats = f.GetProperty("seats").EnumerateArray()
                     .Select(s => (Text(s, "body_name"), (IReadOnlyList<string>)Strings(s.GetProperty("roles")))).ToList();
                 var reasons = f.GetProperty("reasons").EnumerateArray().Select(Reason).ToList();
@@ -98,9 +113,7 @@ public sealed class CypherBackend(QueryApiClient client, TransientRetry retry)
         if (kind == "no-board") return (MissingRelevantPartners.NoBoardMessage(GovernanceGraph.TitleOf(Text(f, "authority_name"), arrangement)), null);
 
         var board = Text(f, "board_name");
-        var choiceBody = OptionalText(f.GetProperty("choice_body"));
-        var preamble = MissingRelevantPartners.Preamble(choiceBody is null ? null : TrustBoard.PlanOwnerChoice(choiceBody), board,
-            Strings(f.GetProperty("part_names")));
+        var preamble = MissingRelevantPartners.Preamble(Choice(f), board, Strings(f.GetProperty("part_names")));
         var stated = OptionalText(f.GetProperty("law_stated"));
         var law = new LawInForce(DateOnly.ParseExact(Text(f, "law_day"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             stated is not null && PartialDate.TryParse(stated, out var d) ? d : null);
@@ -121,6 +134,23 @@ public sealed class CypherBackend(QueryApiClient client, TransientRetry retry)
             "absent" => (MissingRelevantPartners.AbsentMessage(preamble, partner!, board, law.Describe()),
                 MissingRelevantPartners.AbsentRemedy(partner!, board)),
             _ => throw Unknown(Checks.MissingRelevantPartner, kind),
+        };
+    }
+
+    /// <summary>Why the twin's board was judged, worded as <see cref="TrustBoard.Choose"/> words it.</summary>
+    private static string? Choice(JsonElement f)
+    {
+        if (!f.TryGetProperty("choice_kind", out var kind))
+            return OptionalText(f.GetProperty("choice_body")) is { } owner ? TrustBoard.PlanOwnerChoice(owner) : null;
+        static List<(string, BoardReason, bool)> Candidates(JsonElement list) => list.EnumerateArray()
+            .Select(c => (Text(c, "name"), Text(c, "reason") == "kind" ? BoardReason.Kind : BoardReason.PlanDuty, c.GetProperty("listed").GetBoolean()))
+            .ToList();
+        var judged = Candidates(f.GetProperty("judged"));
+        return kind.GetString() switch
+        {
+            "none" => null,
+            "plan-owner" => TrustBoard.PlanOwnerChoice(judged[0].Item1),
+            _ => TrustBoard.ChoiceText(judged, Candidates(f.GetProperty("other_candidates"))),
         };
     }
 

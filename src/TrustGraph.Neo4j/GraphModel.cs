@@ -1,3 +1,4 @@
+using TrustGraph.Analyses;
 using TrustGraph.Graph;
 using TrustGraph.Guidance;
 using TrustGraph.Model;
@@ -63,9 +64,14 @@ public static class GraphModel
 
     public static string AgencyKey(string authority, string agency) => $"{authority}/{PersonName.Key(agency)}";
 
-    /// <summary>A post is an office of an agency: "Director of Children's Services" of Suffolk County Council.</summary>
+    /// <summary>
+    /// A post is an office of an agency: "Director of Children's Services" of Suffolk County Council. A singular office of the
+    /// authority (<see cref="SingularOffices"/>) is one post however it is written and whatever agency a seat gives.
+    /// </summary>
     public static string PostKey(string authority, string post, string? agency) =>
-        $"{authority}/{PersonName.Key(post)}|{(agency is null ? "" : PersonName.Key(agency))}";
+        SingularOffices.Of(post) is { } office
+            ? $"{authority}/office:{SingularOffices.Key(office)}"
+            : $"{authority}/{PersonName.Key(post)}|{(agency is null ? "" : PersonName.Key(agency))}";
 
     /// <summary>Seats, lines and duties have no identity but their row: the key is the authority and the row's position.</summary>
     public static string RowKey(string authority, string what, int ord) => $"{authority}/{what}/{ord}";
@@ -198,7 +204,8 @@ public static class GraphProjection
                 rels.Add(Rel(GraphModel.Represents, GraphModel.Person, personKey, GraphModel.Agency, agencyKey));
         }
         nodes.AddRange(people.Select(p => new GraphNode(GraphModel.Person, p.Key, Props(("authority", id), ("name", p.Value)))));
-        nodes.AddRange(posts.Select(p => new GraphNode(GraphModel.Post, p.Key, Props(("authority", id), ("title", p.Value.Title), ("agency", p.Value.Agency)))));
+        nodes.AddRange(posts.Select(p => new GraphNode(GraphModel.Post, p.Key, Props(("authority", id), ("title", p.Value.Title), ("agency", p.Value.Agency),
+            ("office", SingularOffices.Of(p.Value.Title))))));
         nodes.AddRange(agencies.Select(p => new GraphNode(GraphModel.Agency, p.Key, Props(("authority", id), ("name", p.Value)))));
 
         for (var i = 0; i < structure.Lines.Count; i++)

@@ -123,4 +123,34 @@ public class AnalyseCommandTests
             File.Copy(file, target);
         }
     }
+
+    [Fact]
+    public void Board_option_judges_another_body_as_the_Childrens_Trust_Board()
+    {
+        var (exit, stdout, _) = CliRunner.Run("analyse", "--data", CliRunner.DataFolder, "--authority", "calderdale", "--board", "ice", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("(Judged as the Children's Trust Board: Children's Trust Integrated Commissioning Executive (named with --board).", stdout);
+        Assert.Contains("Children's Trust Integrated Commissioning Executive has no seat for Local probation board", stdout);
+    }
+
+    [Fact]
+    public void Board_option_naming_no_body_of_the_authority_exits_2_and_lists_the_bodies()
+    {
+        var (exit, _, stderr) = CliRunner.Run("analyse", "--data", CliRunner.DataFolder, "--authority", "york", "--board", "nowhere");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no body 'nowhere' in york; expected one of: yorok-board, icg,", stderr);
+    }
+
+    [Fact]
+    public void Findings_resting_on_inferred_rows_list_them_in_the_json()
+    {
+        var (exit, stdout, _) = CliRunner.Run("analyse", "--data", CliRunner.DataFolder, "--authority", "suffolk", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("This rests on 16 inferred seats", stdout);
+        Assert.Contains("\"inferred\": [", stdout);
+        Assert.Contains("\"file\": \"suffolk/memberships.csv\"", stdout);
+    }
 }

@@ -98,7 +98,7 @@ public sealed class ReportCommandTests
         Assert.Equal(0, code);
         Assert.Contains("- **Worcestershire:** arrangement proposed-2010 (proposed, in force April 2010), as asked; the papers also describe 2009.", output);
         Assert.Contains("| Requirement | Calderdale | Suffolk | York | Worcestershire | Anyplace (reference model) |", output);
-        Assert.Contains("| Board meets at least four times a year | Met | Cannot assess | Cannot assess | Met | Met |", output);
+        Assert.Contains("| Board meets at least four times a year | Met | Met | Cannot assess | Met | Met |", output);
     }
 
     [Fact]
@@ -130,5 +130,14 @@ public sealed class ReportCommandTests
         Assert.DoesNotContain("\"check\": \"guidance\"", plain.Out);
         Assert.Contains("\"check\": \"guidance\"", guided.Out);
         Assert.Contains("\"board-owns-plan\"", guided.Out);
+    }
+
+    [Fact]
+    public void Report_judges_the_body_named_with_board()
+    {
+        var (code, output, _) = Trustgraph.Run("report", "--authority", "worcestershire", "--arrangement", "2009", "--board", "jcb", "--format", "csv");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Joint Commissioning Board (JCB) has no seat for Police authority", output);
     }
 }

@@ -53,7 +53,13 @@ internal static class DatasetAssert
         }
     }
 
-    /// <summary>The same findings, word for word, in the same order.</summary>
+    /// <summary>
+    /// The same findings, word for word, in the same order. Only the file line of an inferred row may differ: a dataset read
+    /// from Neo4j has no lines (contract v1.1), so lines are compared as absent on both sides.
+    /// </summary>
     public static void SameFindings(Dataset expected, Dataset actual) =>
-        Assert.Equal(FindingsJson.Write(Analysis.Run(expected)), FindingsJson.Write(Analysis.Run(actual)));
+        Assert.Equal(FindingsJson.Write(WithoutLines(Analysis.Run(expected))), FindingsJson.Write(WithoutLines(Analysis.Run(actual))));
+
+    private static IReadOnlyList<Finding> WithoutLines(IReadOnlyList<Finding> findings) =>
+        findings.Select(f => f with { Inferred = f.Inferred.Select(r => r with { Line = null }).ToList() }).ToList();
 }

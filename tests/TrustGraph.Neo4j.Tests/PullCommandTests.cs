@@ -55,7 +55,7 @@ public sealed class PullCommandTests : IAsyncLifetime
 
         Assert.True(exit == 0, error);
         Assert.Contains($"Pulled 5 authorities and 5 sources from Neo4j at {_server.Uri}", output);
-        Assert.Contains("\n  suffolk: 1 arrangement, 9 bodies, 16 seats, 5 lines, 25 duties\n", output);
+        Assert.Contains("\n  suffolk: 1 arrangement, 9 bodies, 16 seats, 7 lines, 25 duties\n", output);
         Assert.Contains("\n  worcestershire: 2 arrangements, 13 bodies, ", output);
         var pulled = DatasetLoader.Load(target);
         Assert.True(pulled.IsValid, string.Join("\n", pulled.Errors));

@@ -21,10 +21,11 @@ internal static class AnalyseCommand
         var guidance = new Option<bool>("--guidance") { Description = "Also judge each arrangement against the statutory guidance (check \"guidance\")." };
         var backend = new Option<string>("--backend") { Description = "embedded (in memory) or neo4j (the Cypher twins, run in Neo4j; set NEO4J_URI etc.).", DefaultValueFactory = _ => defaultBackend };
         backend.AcceptOnlyFromAmong("embedded", "neo4j");
+        var board = Common.BoardOption();
 
         var command = new Command("analyse", "Find duplicated membership, missing relevant partners, accountability cycles and gaps in reporting to the LSP.")
         {
-            data, authority, arrangement, format, failOn, guidance, backend,
+            data, authority, arrangement, format, failOn, guidance, backend, board,
         };
         command.Aliases.Add("analyze");
         command.SetAction(parse =>
@@ -36,6 +37,18 @@ internal static class AnalyseCommand
             var json = parse.GetValue(format) == "json";
             var embedded = parse.GetValue(backend) != "neo4j";
             var judge = parse.GetValue(guidance);
+            var named = parse.GetValue(board);
+            if (named is not null && id is null)
+            {
+                console.Error.WriteLine("trustgraph: --board needs --authority: a body id names a body of one authority");
+                return CliApp.InvalidInput;
+            }
+            if (named is not null && !embedded)
+            {
+                console.Error.WriteLine("trustgraph: --board judges another body in memory; it is not available with --backend neo4j");
+                return CliApp.InvalidInput;
+            }
+            IReadOnlyList<string>? boardCandidates = null;
             var stream = DatasetStream.Open(dir);
             var outline = new List<AuthorityStructure>();
             var findings = new List<Finding>();
@@ -49,14 +62,36 @@ internal static class AnalyseCommand
                 if (worst is null || finding.Severity > worst) worst = finding.Severity;
             }
 
-            foreach (var structure in stream.ReadAhead())
+            // Authorities are independent: each is read, analysed and (for JSON) formatted on the thread pool, several at once, and
+            // taken here in file order, so the output is the same bytes as one authority after another would give.
+            var analysed = stream.InParallel((structure, invalid) =>
+            {
+                if (invalid || stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) return null;
+                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
+                if (named is not null)
+                {
+                    if (!graphs.Any(g => g.Contains(named)))
+                        return new AuthorityFindings([], null, [], graphs.SelectMany(g => g.Bodies).Select(b => b.Id).Distinct().ToList());
+                    graphs = graphs.Where(g => g.Contains(named)).Select(g => g.JudgingBoard(named)).ToList();
+                }
+                List<Finding> found = embedded ? [.. graphs.SelectMany(g => Analysis.Run(g))] : [];
+                List<Finding> guided = judge ? [.. graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g))] : [];
+                return new AuthorityFindings(found, json ? FindingsJsonChunk.Of(found) : null, guided);
+            });
+            foreach (var (structure, result) in analysed)
             {
                 outline.Add(structure with { Bodies = [], Seats = [], Lines = [], Duties = [] });
-                if (stream.HasErrors || (id is not null && structure.Id != id) || !(embedded || judge)) continue;
-                var graphs = GovernanceGraph.For(structure).Where(g => arr is null || g.ArrangementId == arr).ToList();
-                if (embedded)
-                    foreach (var finding in graphs.SelectMany(g => Analysis.Run(g))) Report(finding);
-                if (judge) judged.AddRange(graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g)));
+                if (result is null) continue;
+                if (result.BoardNotFound is { } candidates)
+                {
+                    boardCandidates = candidates;
+                    continue;
+                }
+                if (result.Json is { } chunk) document.Add(chunk);
+                else findings.AddRange(result.Found);
+                foreach (var finding in result.Found)
+                    if (worst is null || finding.Severity > worst) worst = finding.Severity;
+                judged.AddRange(result.Guided);
             }
             if (stream.Errors.Count > 0)
             {
@@ -65,6 +100,11 @@ internal static class AnalyseCommand
             }
             var dataset = new Dataset(outline, stream.Sources);
             if (!Common.CheckScope(dataset, id, arr, console)) return CliApp.InvalidInput;
+            if (boardCandidates is not null)
+            {
+                console.Error.WriteLine($"trustgraph: no body '{named}' in {id}{(arr is null ? "" : $" ({arr})")}; expected one of: {string.Join(", ", boardCandidates)}");
+                return CliApp.InvalidInput;
+            }
             if (!embedded)
             {
                 var remote = Neo4jCommand.Findings(id, arr, console);
@@ -86,6 +126,14 @@ internal static class AnalyseCommand
         return command;
     }
 }
+
+/// <summary>One authority's findings: those of the four analyses (formatted for the document when JSON is asked for), then the guidance's.</summary>
+/// <summary>
+/// One authority's findings, made on a worker thread; <see cref="BoardNotFound"/> lists the authority's bodies when the body
+/// named by <c>--board</c> is not one of them.
+/// </summary>
+internal sealed record AuthorityFindings(
+    List<Finding> Found, FindingsJsonChunk? Json, List<Finding> Guided, IReadOnlyList<string>? BoardNotFound = null);
 
 /// <summary>Findings as a person reads them: grouped by authority and arrangement, then by check, most severe first.</summary>
 internal static class FindingsText

@@ -46,6 +46,13 @@ internal static class Common
     }
 
     /// <summary>Checks that the authority (and arrangement) exist, saying which ones do when they don't.</summary>
+    /// <summary><c>--board BODY</c>: judge this body as the Children's Trust Board, to test another reading of the papers.</summary>
+    public static Option<string?> BoardOption() => new("--board")
+    {
+        Description = "Judge this body (its id) as the Children's Trust Board instead of the one the analyses choose (needs --authority).",
+        HelpName = "BODY",
+    };
+
     public static bool CheckScope(Dataset dataset, string? authority, string? arrangement, CliConsole console)
     {
         if (authority is not null && dataset.Find(authority) is null)

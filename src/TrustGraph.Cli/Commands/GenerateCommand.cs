@@ -21,11 +21,17 @@ internal static class GenerateCommand
         });
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed and size give the same files, byte for byte.", DefaultValueFactory = _ => 1, HelpName = "S" };
         var output = new Option<string>("--out") { Description = "The folder to write the dataset and truth.csv to.", Required = true, HelpName = "DIR" };
+        var shape = new Option<string>("--shape")
+        {
+            Description = "links (people share bodies only through deliberate links) or senior-pool (also a small pool of senior people on many bodies, as in real comparators).",
+            DefaultValueFactory = _ => "links",
+        };
+        shape.AcceptOnlyFromAmong("links", "senior-pool");
         var force = new Option<bool>("--force") { Description = "Write into a folder that already holds files (they may be replaced)." };
 
         var command = new Command("generate", "Write a synthetic national dataset, shaped like the real papers, with a known set of injected defects listed in DIR/truth.csv.")
         {
-            authorities, seed, output, force,
+            authorities, seed, shape, output, force,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +43,10 @@ internal static class GenerateCommand
             }
 
             var clock = Stopwatch.StartNew();
-            var generated = SyntheticNation.Generate(new GeneratorOptions(parse.GetValue(authorities), parse.GetValue(seed)));
+            var generated = SyntheticNation.Generate(new GeneratorOptions(parse.GetValue(authorities), parse.GetValue(seed))
+            {
+                Shape = parse.GetValue(shape) == "senior-pool" ? NationShape.SeniorPool : NationShape.Links,
+            });
             SyntheticNation.Write(generated, dir);
 
             var d = generated.Dataset;

@@ -8,7 +8,7 @@ namespace TrustGraph.Cli.Commands;
 /// <summary>
 /// <c>trustgraph render</c>: draws the hierarchy and the onion of every authority and arrangement as standalone SVG
 /// files (<c>&lt;authority&gt;-&lt;arrangement&gt;-hierarchy.svg</c>, <c>-onion.svg</c>), with every finding overlay shown.
-/// The drawing is the viewer's own JavaScript module, run by Node.js.
+/// The drawing is the viewer's own, made in process by <see cref="DiagramSvg"/>: nothing outside the tool is needed.
 /// </summary>
 internal static class RenderCommand
 {
@@ -17,7 +17,7 @@ internal static class RenderCommand
         var data = Common.DataOption();
         var output = new Option<string>("--out") { Description = "The folder to write the SVG files to.", HelpName = "DIR", DefaultValueFactory = _ => "visualisations" };
         var authority = new Option<string?>("--authority") { Description = "Only this authority.", HelpName = "ID" };
-        var command = new Command("render", "Draw every authority's hierarchy and onion diagrams as SVG files (needs Node.js).") { data, output, authority };
+        var command = new Command("render", "Draw every authority's hierarchy and onion diagrams as SVG files.") { data, output, authority };
         command.SetAction(parse =>
         {
             var dataset = Common.Load(parse.GetValue(data), console);
@@ -34,16 +34,7 @@ internal static class RenderCommand
                 files.Add(($"{stem}-onion.svg", OnionDiagram.Build(graph, findings)));
             }
 
-            IReadOnlyList<string> svgs;
-            try
-            {
-                svgs = DiagramSvg.RenderAsync(files.Select(f => f.Model).ToList()).GetAwaiter().GetResult();
-            }
-            catch (DiagramRendererException e)
-            {
-                console.Error.WriteLine($"trustgraph: cannot draw the diagrams: {e.Message}");
-                return CliApp.InvalidInput;
-            }
+            var svgs = DiagramSvg.Render(files.Select(f => f.Model).ToList());
 
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);

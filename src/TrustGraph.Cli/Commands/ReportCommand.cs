@@ -24,10 +24,11 @@ internal static class ReportCommand
         };
         var format = ReportOutput.FormatOption(["html", "md", "csv", "pdf"]);
         var output = ReportOutput.OutOption();
+        var board = Common.BoardOption();
 
         var command = new Command("report", "Write a report of an authority's gaps against the statutory guidance, with evidence, citations and remedies.")
         {
-            authority, arrangement, format, output, data,
+            authority, arrangement, format, output, data, board,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,15 @@ internal static class ReportCommand
             {
                 console.Error.WriteLine($"trustgraph: {CliConsole.Safe(error)}");
                 return CliApp.InvalidInput;
+            }
+            if (parse.GetValue(board) is { } named)
+            {
+                if (!subject.Graph.Contains(named))
+                {
+                    console.Error.WriteLine($"trustgraph: no body '{CliConsole.Safe(named)}' in {CliConsole.Safe(subject.Graph.Title)}; expected one of: {string.Join(", ", subject.Graph.Bodies.Select(b => b.Id))}");
+                    return CliApp.InvalidInput;
+                }
+                subject = subject with { Graph = subject.Graph.JudgingBoard(named) };
             }
 
             var report = GuidanceReport.Build(dataset, subject, DateOnly.FromDateTime(DateTime.Now));
@@ -66,15 +76,8 @@ internal static class ReportCommand
     internal static (IReadOnlyList<ReportDiagram> Diagrams, string? Omitted) Diagrams(GovernanceGraph graph)
     {
         var findings = Analysis.Run(graph);
-        try
-        {
-            var svgs = DiagramSvg.RenderAsync([HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings)]).GetAwaiter().GetResult();
-            return ([new ReportDiagram($"Hierarchy: {graph.Title}", svgs[0]), new ReportDiagram($"Onion: {graph.Title}", svgs[1])], null);
-        }
-        catch (DiagramRendererException e)
-        {
-            return ([], $"they are drawn by Node.js, which could not run here: {e.Message}");
-        }
+        return ([new ReportDiagram($"Hierarchy: {graph.Title}", DiagramSvg.Render(HierarchyDiagram.Build(graph, findings))),
+                 new ReportDiagram($"Onion: {graph.Title}", DiagramSvg.Render(OnionDiagram.Build(graph, findings)))], null);
     }
 }
 

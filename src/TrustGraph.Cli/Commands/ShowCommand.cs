@@ -32,7 +32,8 @@ internal static class ShowCommand
         var o = console.Out;
         var a = graph.Arrangement;
         o.WriteLine(console.Paint(CliConsole.Safe(graph.Title), "1")
-            + (a is null ? "" : $" — {a.Status.ToWord()}{(a.InForce is { } d ? $", in force {d.ToReadable()}" : ", in-force date not stated")}"));
+            + (a is null ? "" : $" — {a.Status.ToWord()}{(a.InForce is { } d ? $", in force {d.ToReadable()}" : ", in-force date not stated")}"
+                + (a.Note is null ? "" : $" ({CliConsole.Safe(a.Note)})")));
 
         var printed = new HashSet<string>();
         var tops = graph.Bodies.Where(b => !graph.Lines.OutEdges(b.Id).Any(e => e.Line.Kind.CarriesAccountability() && e.Target != b.Id) && b.PartOf is null)
@@ -52,19 +53,24 @@ internal static class ShowCommand
             o.WriteLine(label + " (shown above)");
             return;
         }
-        o.WriteLine(label);
+        o.WriteLine(label + Provenance(body, console));
         foreach (var seat in graph.SeatsOn(body.Id))
         {
             var who = seat.Status == SeatStatus.Vacant ? console.Paint("VACANT", "33") : CliConsole.Safe(seat.Person ?? "(post only)");
             var parts = new[] { seat.Post, seat.Agency, seat.PartnerCategory?.ToWord() }.Where(p => p is not null);
             var voting = seat.Voting switch { true => ", voting", false => ", non-voting", _ => "" };
-            o.WriteLine($"{indent}    · {who} — {CliConsole.Safe(string.Join("; ", parts))} ({seat.Role.ToWord()}{voting})");
+            o.WriteLine($"{indent}    · {who} — {CliConsole.Safe(string.Join("; ", parts))} ({seat.Role.ToWord()}{voting}){Provenance(seat, console)}");
         }
         foreach (var duty in graph.DutiesOf(body.Id))
-            o.WriteLine(console.Paint($"{indent}    ◦ {CliConsole.Safe(duty.Text)}{(duty.Outcome is { } oc ? $" [{oc.ToWord()}]" : "")}", "2"));
+            o.WriteLine(console.Paint($"{indent}    ◦ {CliConsole.Safe(duty.Text)}{(duty.Outcome is { } oc ? $" [{oc.ToWord()}]" : "")}", "2") + Provenance(duty, console));
         foreach (var part in graph.PartsOf(body.Id))
             WriteBody(graph, part, "part:", indent + "  ", printed, console);
         foreach (var edge in graph.Lines.InEdges(body.Id).Where(e => e.Source != body.Id))
-            WriteBody(graph, graph.Body(edge.Source), $"← {edge.Line.Kind.ToWord()}:", indent + "  ", printed, console);
+            WriteBody(graph, graph.Body(edge.Source), $"← {edge.Line.Kind.ToWord()}{Provenance(edge.Line, console)}:", indent + "  ", printed, console);
     }
+
+    /// <summary>" [inferred: note]" for a row the papers support but do not state, " [note]" for a stated row's caveat, else nothing.</summary>
+    private static string Provenance(IHasBasis row, CliConsole console) =>
+        row.Basis == Basis.Inferred ? " " + console.Paint($"[inferred{(row.Note is null ? "" : ": " + CliConsole.Safe(row.Note))}]", "35")
+        : row.Note is null ? "" : " " + console.Paint($"[{CliConsole.Safe(row.Note)}]", "2");
 }

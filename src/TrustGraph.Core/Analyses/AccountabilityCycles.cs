@@ -20,14 +20,14 @@ public static class AccountabilityCycles
         foreach (var loop in chain.Edges.Where(e => e.Source == e.Target))
         {
             var body = graph.Body(loop.Source);
-            findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
+            findings.Add(RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
                 [body.Id, body.Name],
                 SelfLoopMessage(body.Name, loop.Line.Kind),
                 FindingText.SourcesOf([loop.Line.Source]))
             {
                 Bodies = [body.Id],
                 Remedy = SelfLoopRemedy(body.Name),
-            });
+            }, graph, [loop.Line]));
         }
 
         var scc = new StronglyConnectedComponentsAlgorithm<string, LineEdge>(chain);
@@ -43,14 +43,14 @@ public static class AccountabilityCycles
             var cycle = ShortestCycleThrough(graph, component[0], component.ToHashSet());
             var names = cycle.Select(e => graph.Body(e.Source).Name).Append(graph.Body(component[0]).Name).ToList();
             var members = component.Select(graph.Body).ToList();
-            findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
+            findings.Add(RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.AccountabilityCycle, Severity.Error,
                 members.Select(b => b.Id).Concat(members.Select(b => b.Name)).ToList(),
                 CycleMessage(names, component.Count),
                 FindingText.SourcesOf(cycle.Select(e => e.Line.Source)))
             {
                 Bodies = component,
                 Remedy = CycleRemedy(members.Select(b => b.Name).ToList()),
-            });
+            }, graph, cycle.Select(e => e.Line)));
         }
         return findings;
     }

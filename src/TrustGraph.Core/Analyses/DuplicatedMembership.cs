@@ -35,28 +35,37 @@ public static class DuplicatedMembership
         {
             if (seats.Count < 2) continue;
             var body = graph.Body(bodyId);
-            yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
+            yield return RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Warning,
                 [person.Name, body.Id, body.Name],
                 ListedTwiceMessage(person.Name, body.Name, seats.Select(s => SeatDescription(s.Role, s.Post)).ToList()),
                 FindingText.SourcesOf(seats.Select(s => s.Source)))
             {
                 Bodies = [body.Id],
                 Remedy = ListedTwiceRemedy(person.Name, body.Name),
-            };
+            }, graph, seats);
         }
     }
 
     /// <summary>
-    /// Seats the papers give only by post, where the same post of the same agency sits on several bodies: one office
-    /// ("Director of Children's Services, Calderdale Council") has one holder. Posts with no agency are not matched:
+    /// Seats the papers give only by post that are one office, and so one holder, on several bodies: a singular office of
+    /// the authority ("Director of Children's Services", "Head of the Children's Trust", see <see cref="SingularOffices"/>)
+    /// whatever agency is or is not given, or the same post of the same agency. Other posts with no agency are not matched:
     /// two "VCS representative" seats may be two people.
     /// </summary>
     private static IEnumerable<PersonSeats> Offices(GovernanceGraph graph) =>
         graph.Seats
-            .Where(s => s.Person is null && s.Post is not null && s.Agency is not null && s.IsFilled)
-            .GroupBy(s => (Post: PersonName.Key(s.Post!), Agency: PersonName.Key(s.Agency!)))
-            .Where(g => g.Select(s => s.Body).Distinct().Count() > 1)
-            .Select(g => new PersonSeats($"{g.Key.Post}|{g.Key.Agency}", OfficeName(g.First().Post!, g.First().Agency!), g.ToList()));
+            .Where(s => s.Person is null && s.Post is not null && s.IsFilled)
+            .Select(s => (Seat: s, Office: SingularOffices.Of(s.Post!)))
+            .Where(x => x.Office is not null || x.Seat.Agency is not null)
+            .GroupBy(x => x.Office is { } office ? $"office|{SingularOffices.Key(office)}" : $"{PersonName.Key(x.Seat.Post!)}|{PersonName.Key(x.Seat.Agency!)}")
+            .Where(g => g.Select(x => x.Seat.Body).Distinct().Count() > 1)
+            .Select(g =>
+            {
+                var seats = g.Select(x => x.Seat).ToList();
+                var agency = seats.Select(s => s.Agency).FirstOrDefault(a => a is not null);
+                var post = g.First().Office ?? seats[0].Post!;
+                return new PersonSeats(g.Key, agency is null ? post : OfficeName(post, agency), seats);
+            });
 
     private static Finding? AcrossBodies(GovernanceGraph graph, PersonSeats person, bool office, List<(string Body, List<Seat> Seats)>? byBody = null)
     {
@@ -79,15 +88,23 @@ public static class DuplicatedMembership
         var deliberate = IsDeliberate(unexplained.Count);
         var message = AcrossBodiesMessage(person.Name, office, seatList, reasons, unexplained.Count);
 
-        return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
+        return RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership,
             deliberate ? Severity.Info : Severity.Warning,
-            office ? [person.Seats[0].Post!, person.Seats[0].Agency!, .. bodies] : [person.Name, .. bodies],
+            office ? [.. OfficeSubjects(person), .. bodies] : [person.Name, .. bodies],
             message,
             FindingText.SourcesOf(person.Seats.Select(s => s.Source)))
         {
             Bodies = bodies,
             Remedy = deliberate ? null : AcrossBodiesRemedy(person.Name, office, unexplained.Select(id => graph.Body(id).Name).ToList()),
-        };
+        }, graph, person.Seats);
+    }
+
+    /// <summary>The office's post and agency as a reader searches for them (the agency when any seat gives one).</summary>
+    private static IEnumerable<string> OfficeSubjects(PersonSeats office)
+    {
+        var post = SingularOffices.Of(office.Seats[0].Post!) ?? office.Seats[0].Post!;
+        var agency = office.Seats.Select(s => s.Agency).FirstOrDefault(a => a is not null);
+        return agency is null ? [post] : [post, agency];
     }
 
     /// <summary>The person's seats grouped by body, bodies in the order their first seat appears.</summary>
@@ -137,13 +154,13 @@ public static class DuplicatedMembership
         {
             var body = graph.Body(group.Key.Body);
             var first = group.First();
-            yield return new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Info,
+            yield return RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.DuplicatedMembership, Severity.Info,
                 [first.Post!, body.Id, body.Name],
                 RepeatedPostMessage(first.Post!, first.Agency!, group.Count(), body.Name),
                 FindingText.SourcesOf(group.Select(s => s.Source)))
             {
                 Bodies = [body.Id],
-            };
+            }, graph, group);
         }
     }
 

@@ -49,17 +49,21 @@ public sealed record InferredRow(
     [property: JsonPropertyName("line")] int? Line,
     [property: JsonPropertyName("note")] string? Note)
 {
-    /// <summary>The inferred rows among <paramref name="rows"/>, distinct, in the order given.</summary>
+    /// <summary>
+    /// The inferred rows among <paramref name="rows"/>, each row once, in the order given. Rows are told apart as rows, not by
+    /// their entries: two seats with the same note are two entries even where no line is known (a dataset read from Neo4j).
+    /// </summary>
     public static IReadOnlyList<InferredRow> Among(string authorityId, IEnumerable<IHasBasis> rows)
     {
         List<InferredRow>? result = null;
+        HashSet<object>? seen = null;
         foreach (var row in rows)
         {
             if (row.Basis != Basis.Inferred) continue;
+            seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+            if (!seen.Add(row)) continue;
             var origin = RowOrigin.Of(row);
-            var entry = new InferredRow(origin?.File ?? $"{authorityId}/{FileOf(row)}", origin?.Line, row.Note);
-            result ??= [];
-            if (!result.Contains(entry)) result.Add(entry);
+            (result ??= []).Add(new InferredRow(origin?.File ?? $"{authorityId}/{FileOf(row)}", origin?.Line, row.Note));
         }
         return result ?? (IReadOnlyList<InferredRow>)[];
     }

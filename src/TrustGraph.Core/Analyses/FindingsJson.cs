@@ -46,7 +46,84 @@ public static class FindingsJson
 }
 
 /// <summary>
-/// The findings document written one finding at a time, as findings are made: the same text as <see cref="FindingsJson.Write"/>
+/// Findings already written as they stand in the findings document (indented, UTF-8), made apart from the document so that
+/// several threads can format the findings of different authorities at once; <see cref="FindingsJsonWriter.Add(FindingsJsonChunk)"/>
+/// puts them in place. The bytes are the findings as the serializer writes them inside the document's array, without the comma
+/// before the first.
+/// </summary>
+public sealed class FindingsJsonChunk
+{
+    private static readonly Lazy<(int Prefix, byte[] Empty, byte[] End)> Shape = new(() =>
+    {
+        // The document's fixed parts as Utf8JsonWriter writes them with these options, so the joined chunks are its bytes.
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, FindingsJson.WriterOptions);
+        Start(writer);
+        var prefix = buffer.WrittenCount;
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        var empty = buffer.WrittenSpan.ToArray();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Start(writer);
+        writer.WriteNumberValue(0);
+        writer.Flush();
+        var mark = buffer.WrittenCount;
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        return (prefix, empty, buffer.WrittenSpan[mark..].ToArray());
+    });
+
+    private FindingsJsonChunk(byte[] bytes, int count)
+    {
+        Bytes = bytes;
+        Count = count;
+    }
+
+    public ReadOnlyMemory<byte> Bytes { get; }
+
+    /// <summary>How many findings the chunk holds.</summary>
+    public int Count { get; }
+
+    /// <summary><c>{ "findings": [</c> as written, for a document that has no findings yet.</summary>
+    internal static ReadOnlySpan<byte> DocumentStart => Shape.Value.Empty.AsSpan(0, Shape.Value.Prefix);
+
+    /// <summary>The whole document when it has no findings.</summary>
+    internal static ReadOnlySpan<byte> EmptyDocument => Shape.Value.Empty;
+
+    /// <summary>What closes the array and the document after the last finding.</summary>
+    internal static ReadOnlySpan<byte> DocumentEnd => Shape.Value.End;
+
+    /// <summary>Formats <paramref name="findings"/> as they stand in the document. Safe to call from several threads at once.</summary>
+    public static FindingsJsonChunk Of(IEnumerable<Finding> findings)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, FindingsJson.WriterOptions);
+        Start(writer);
+        var prefix = buffer.WrittenCount;
+        var count = 0;
+        foreach (var finding in findings)
+        {
+            JsonSerializer.Serialize(writer, finding, FindingsJson.FindingInfo);
+            count++;
+        }
+        writer.Flush();
+        return new FindingsJsonChunk(buffer.WrittenSpan[prefix..].ToArray(), count);
+    }
+
+    private static void Start(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("findings");
+        writer.WriteStartArray();
+        writer.Flush();
+    }
+}
+
+/// <summary>
+/// The findings document written a few findings at a time, as findings are made: the same text as <see cref="FindingsJson.Write"/>
 /// gives for the same findings, without holding the findings or one large string. The UTF-8 is kept in 64 KiB segments up to
 /// <see cref="MemoryLimit"/> bytes and in a temporary file (deleted when the writer is disposed) beyond it, so a national
 /// document costs the process two megabytes, not its size.
@@ -56,7 +133,6 @@ public sealed class FindingsJsonWriter : IDisposable
     public const int MemoryLimit = 2 * 1024 * 1024;
 
     private readonly SpillingBuffer _buffer;
-    private readonly Utf8JsonWriter _writer;
     private bool _ended;
 
     public FindingsJsonWriter() : this(MemoryLimit) { }
@@ -64,21 +140,33 @@ public sealed class FindingsJsonWriter : IDisposable
     internal FindingsJsonWriter(int memoryLimit)
     {
         _buffer = new SpillingBuffer(memoryLimit);
-        _writer = new Utf8JsonWriter(_buffer, FindingsJson.WriterOptions);
-        _writer.WriteStartObject();
-        _writer.WritePropertyName("findings");
-        _writer.WriteStartArray();
     }
 
     public int Count { get; private set; }
 
-    public void Add(Finding finding)
+    public void Add(Finding finding) => Add(FindingsJsonChunk.Of([finding]));
+
+    /// <summary>Appends findings formatted elsewhere (perhaps on another thread), after those already added.</summary>
+    public void Add(FindingsJsonChunk chunk)
     {
         if (_ended) throw new InvalidOperationException("the document has already been written out");
-        JsonSerializer.Serialize(_writer, finding, FindingsJson.FindingInfo);
-        _writer.Flush();
+        if (chunk.Count == 0) return;
+        Write(Count == 0 ? FindingsJsonChunk.DocumentStart : ","u8);
+        Write(chunk.Bytes.Span);
         _buffer.SpillIfFull();
-        Count++;
+        Count += chunk.Count;
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            var span = _buffer.GetSpan(1);
+            var n = Math.Min(span.Length, bytes.Length);
+            bytes[..n].CopyTo(span);
+            _buffer.Advance(n);
+            bytes = bytes[n..];
+        }
     }
 
     /// <summary>Ends the document and writes it to <paramref name="output"/> (no newline after it).</summary>
@@ -86,9 +174,7 @@ public sealed class FindingsJsonWriter : IDisposable
     {
         if (!_ended)
         {
-            _writer.WriteEndArray();
-            _writer.WriteEndObject();
-            _writer.Flush();
+            Write(Count == 0 ? FindingsJsonChunk.EmptyDocument : FindingsJsonChunk.DocumentEnd);
             _ended = true;
         }
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
@@ -108,11 +194,18 @@ public sealed class FindingsJsonWriter : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends the document and writes its UTF-8 bytes to <paramref name="output"/> (no newline after it), with no decoding.</summary>
+    public void WriteTo(Stream output)
     {
-        _writer.Dispose();
-        _buffer.Dispose();
+        if (!_ended)
+        {
+            Write(Count == 0 ? FindingsJsonChunk.EmptyDocument : FindingsJsonChunk.DocumentEnd);
+            _ended = true;
+        }
+        foreach (var bytes in _buffer.Contents()) output.Write(bytes.Span);
     }
+
+    public void Dispose() => _buffer.Dispose();
 
     /// <summary>
     /// An <see cref="IBufferWriter{T}"/> over 64 KiB arrays that moves its full segments to a temporary file once they hold more

@@ -45,23 +45,27 @@ public static class LspReportingGaps
             if (body.Kind is BodyKind.Lsp or BodyKind.AgencyGovernance || reaching.Contains(body.Id)) continue;
             var up = graph.Chain.OutEdges(body.Id).Where(e => e.Target != body.Id).Select(e => graph.Body(e.Target)).ToList();
             var other = graph.Lines.OutEdges(body.Id).Where(e => !e.Line.Kind.CarriesAccountability()).ToList();
-            findings.Add(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.LspReportingGap, Severity.Warning,
+            findings.Add(RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.LspReportingGap, Severity.Warning,
                 [body.Id, body.Name],
                 GapMessage(body.Name, lspNames, up.Select(b => b.Name).ToList(), other.Select(e => (e.Line.Kind, graph.Body(e.Target).Name)).ToList()),
                 FindingText.SourcesOf(graph.Lines.OutEdges(body.Id).Select(e => e.Line.Source).Prepend(body.Source)))
             {
                 Bodies = [body.Id],
                 Remedy = GapRemedy(body.Name, lspNames),
-            });
+            }, graph, graph.Lines.OutEdges(body.Id).Select(e => (IHasBasis)e.Line).Prepend(body)));
         }
         return findings;
     }
 
     // The wording of the findings, shared with the Cypher twin of this analysis (TrustGraph.Neo4j composes its messages here).
 
+    /// <summary>
+    /// An arrangement with no LSP: the papers do not name one. That is a gap in the evidence, kept apart from a finding that
+    /// the structure never reaches the LSP (a body with no chain to an LSP the papers do name).
+    /// </summary>
     public static string NoLspMessage(string title, int bodyCount) =>
-        $"{title} has no Local Strategic Partnership recorded, so the structure never reaches an LSP: "
-        + $"none of its {bodyCount} bodies can show a line of accountability to one.";
+        $"The papers for {title} do not name a Local Strategic Partnership, so none is recorded: whether the structure reaches one "
+        + $"cannot be shown, which is not the same as finding that it never does. None of its {bodyCount} bodies has a recorded line to an LSP.";
 
     public const string NoLspRemedy = "Record the LSP and the line by which the Children's Trust Board answers to it (or add the source that describes it).";
 

@@ -31,13 +31,16 @@ public static class MissingRelevantPartners
     private static IEnumerable<Finding> Describe(GovernanceGraph graph, BoardCoverage coverage)
     {
         var board = coverage.Board;
-        Finding Make(Severity severity, IEnumerable<string> subjects, string message, IEnumerable<SourceRef> sources, string? remedy = null) =>
-            new(graph.Authority.Id, graph.ArrangementId, Checks.MissingRelevantPartner, severity,
+        var membership = graph.SeatsOn(board.Id).Concat(coverage.Parts.SelectMany(p => graph.SeatsOn(p.Id))).ToList();
+        // Every finding rests on the body judged as the board (and its parts); each names the seats it was judged on.
+        Finding Make(Severity severity, IEnumerable<string> subjects, string message, IEnumerable<SourceRef> sources, string? remedy = null,
+            IEnumerable<IHasBasis>? restsOn = null) =>
+            RestsOn.Inferred(new Finding(graph.Authority.Id, graph.ArrangementId, Checks.MissingRelevantPartner, severity,
                 [board.Id, board.Name, .. subjects], message, FindingText.SourcesOf(sources.Prepend(board.Source)))
             {
                 Bodies = [board.Id],
                 Remedy = remedy,
-            };
+            }, graph, ((IEnumerable<IHasBasis>)[board, .. coverage.Parts]).Concat(restsOn ?? []));
 
         var preamble = Preamble(coverage.Choice, board.Name, coverage.Parts.Select(p => p.Name).ToList());
         if (!coverage.MembershipKnown)
@@ -54,11 +57,11 @@ public static class MissingRelevantPartners
             var unknown = coverage.Partners.Where(c => c.Status == CoverageStatus.CannotAssess).Select(c => c.Partner.Category.ToWord()).ToList();
             yield return Make(Severity.Info, unknown,
                 PartialMembershipMessage(preamble, board.Name, graph.SeatsOn(board.Id).Count(), present, unknown),
-                graph.SeatsOn(board.Id).Select(s => s.Source));
+                graph.SeatsOn(board.Id).Select(s => s.Source), restsOn: membership);
             foreach (var vacant in coverage.Partners.Where(c => c.Status == CoverageStatus.Vacant))
                 yield return Make(Severity.Warning, [vacant.Partner.Category.ToWord(), vacant.Partner.Name],
                     PartialVacantMessage(preamble, vacant.Partner, board.Name, coverage.Law.Describe()),
-                    vacant.Seats.Select(s => s.Source), VacantRemedy(vacant.Partner, board.Name));
+                    vacant.Seats.Select(s => s.Source), VacantRemedy(vacant.Partner, board.Name), vacant.Seats);
             yield break;
         }
 
@@ -75,7 +78,7 @@ public static class MissingRelevantPartners
                     yield return Make(Severity.Info, subjects,
                         NotYetInForceMessage(preamble, partner, board.Name, c.Seats.Count > 0),
                         c.Seats.Select(s => s.Source),
-                        NotYetInForceRemedy(partner, board.Name));
+                        NotYetInForceRemedy(partner, board.Name), c.Seats.Count > 0 ? c.Seats : membership);
                     break;
                 case CoverageStatus.CannotAssess when partner.AppliesToTier(graph.Authority.Tier) is null:
                     yield return Make(Severity.Info, subjects,
@@ -91,13 +94,13 @@ public static class MissingRelevantPartners
                     yield return Make(Severity.Warning, subjects,
                         VacantMessage(preamble, partner, board.Name, c.Seats.Select(s => s.Post ?? partner.Category.ToWord()).ToList(), basis),
                         c.Seats.Select(s => s.Source),
-                        VacantRemedy(partner, board.Name));
+                        VacantRemedy(partner, board.Name), c.Seats);
                     break;
                 case CoverageStatus.Absent:
                     yield return Make(missingSeverity, subjects,
                         AbsentMessage(preamble, partner, board.Name, basis),
                         [],
-                        AbsentRemedy(partner, board.Name));
+                        AbsentRemedy(partner, board.Name), membership);
                     break;
             }
         }
@@ -235,26 +238,123 @@ public readonly record struct LawInForce(DateOnly Day, PartialDate? Stated)
     }
 }
 
+/// <summary>Why a body is a candidate for the Children's Trust Board.</summary>
+public enum BoardReason
+{
+    /// <summary>Recorded as one (kind <c>trust-board</c>).</summary>
+    Kind,
+
+    /// <summary>Holds a duty for the Children and Young People's Plan, the plan the board owns.</summary>
+    PlanDuty,
+
+    /// <summary>Named by the reader (<c>--board</c>), to test another reading of the papers.</summary>
+    Named,
+}
+
+/// <summary>A body that could be the Children's Trust Board, why, and whether the papers list its membership (seats or parts).</summary>
+public sealed record BoardCandidate(Body Body, BoardReason Reason, bool MembershipListed);
+
 /// <summary>
-/// Which body governs the Children's Trust in an arrangement: every body of kind <c>trust-board</c>; where there is
-/// none, the body that holds the duty for the Children and Young People's Plan (the plan the board owns).
+/// The body (or bodies) judged as the Children's Trust Board, the sentence that says why (null when a single body is
+/// recorded as the board and nothing else could be), and every candidate, so a reader can test another with <c>--board</c>.
+/// </summary>
+public sealed record BoardChoice(IReadOnlyList<Body> Boards, string? Choice, IReadOnlyList<BoardCandidate> Candidates)
+{
+    public void Deconstruct(out IReadOnlyList<Body> boards, out string? choice)
+    {
+        boards = Boards;
+        choice = Choice;
+    }
+}
+
+/// <summary>
+/// Which body governs the Children's Trust in an arrangement. The candidates are the bodies recorded as the board
+/// (kind <c>trust-board</c>) and those that hold the Children and Young People's Plan (<see cref="BoardOwnsPlan.HoldsPlan"/>). The board judged is each
+/// recorded board whose membership the papers list; else the first plan holder whose membership they list; else the
+/// recorded boards (which then "cannot be assessed"); else the first plan holder. A reader may name another (<c>--board</c>).
 /// </summary>
 public static class TrustBoard
 {
-    public static (IReadOnlyList<Body> Boards, string? Choice) Choose(GovernanceGraph graph)
+    public static BoardChoice Choose(GovernanceGraph graph)
     {
-        var boards = graph.Bodies.Where(b => b.Kind == BodyKind.TrustBoard).ToList();
-        if (boards.Count > 0) return (boards, null);
+        var candidates = Candidates(graph);
+        if (graph.NamedBoard is { } named)
+        {
+            var body = graph.Body(named);
+            var judged = new BoardCandidate(body, BoardReason.Named, Listed(graph, body));
+            return new BoardChoice([body], ChoiceText([judged], candidates.Where(c => c.Body.Id != named).ToList()), candidates);
+        }
 
-        var planOwner = graph.Bodies.FirstOrDefault(b => graph.DutiesOf(b.Id).Any(d => MentionsPlan(d.Text)));
-        return planOwner is null
-            ? ([], null)
-            : ([planOwner], PlanOwnerChoice(planOwner.Name));
+        var recorded = candidates.Where(c => c.Reason == BoardReason.Kind).ToList();
+        var chosen = recorded.Where(c => c.MembershipListed).ToList();
+        if (chosen.Count == 0 && candidates.FirstOrDefault(c => c.Reason == BoardReason.PlanDuty && c.MembershipListed) is { } listedPlanHolder)
+            chosen = [listedPlanHolder];
+        if (chosen.Count == 0) chosen = recorded;
+        if (chosen.Count == 0 && candidates.Count > 0) chosen = [candidates[0]];
+        if (chosen.Count == 0) return new BoardChoice([], null, candidates);
+
+        var others = candidates.Where(c => !chosen.Contains(c)).ToList();
+        var choice = others.Count == 0 && chosen.TrueForAll(c => c.Reason == BoardReason.Kind) ? null
+            : others.Count == 0 && chosen is [{ Reason: BoardReason.PlanDuty } only] ? PlanOwnerChoice(only.Body.Name)
+            : ChoiceText(chosen, others);
+        return new BoardChoice(chosen.ConvertAll(c => c.Body), choice, candidates);
     }
 
-    /// <summary>Why a body that is not of kind trust-board is judged as the board.</summary>
+    /// <summary>
+    /// The board as the papers record it, for the guidance checks: the body named with <c>--board</c>; else every body of kind
+    /// trust-board, listed or not; else the first body with a duty for the plan. Relevant partners are judged on <see cref="Choose"/>.
+    /// </summary>
+    public static BoardChoice Recorded(GovernanceGraph graph)
+    {
+        if (graph.NamedBoard is not null) return Choose(graph);
+        var recorded = graph.Bodies.Where(b => b.Kind == BodyKind.TrustBoard).ToList();
+        if (recorded.Count > 0) return new BoardChoice(recorded, null, []);
+        var planOwner = graph.Bodies.FirstOrDefault(b => graph.DutiesOf(b.Id).Any(d => MentionsPlan(d.Text)));
+        return planOwner is null ? new BoardChoice([], null, []) : new BoardChoice([planOwner], PlanOwnerChoice(planOwner.Name), []);
+    }
+
+    /// <summary>The recorded boards, then the plan holders, each once, in the order of the bodies file.</summary>
+    public static IReadOnlyList<BoardCandidate> Candidates(GovernanceGraph graph)
+    {
+        var kind = graph.Bodies.Where(b => b.Kind == BodyKind.TrustBoard)
+            .Select(b => new BoardCandidate(b, BoardReason.Kind, Listed(graph, b)));
+        var others = graph.Bodies.Where(b => b.Kind != BodyKind.TrustBoard).ToList();
+        var holders = others.Where(b => graph.DutiesOf(b.Id).Any(d => BoardOwnsPlan.HoldsPlan(d.Text))).ToList();
+        // With no board recorded and no body holding the plan, a body whose duties merely mention it is the best reading left.
+        if (holders.Count == 0 && !graph.Bodies.Any(b => b.Kind == BodyKind.TrustBoard))
+            holders = others.Where(b => graph.DutiesOf(b.Id).Any(d => MentionsPlan(d.Text))).Take(1).ToList();
+        return kind.Concat(holders.Select(b => new BoardCandidate(b, BoardReason.PlanDuty, Listed(graph, b)))).ToList();
+    }
+
+    private static bool Listed(GovernanceGraph graph, Body body) => graph.SeatsOn(body.Id).Any() || graph.PartsOf(body.Id).Any();
+
+    /// <summary>Why a body that is not of kind trust-board is judged as the board, when no other body could be.</summary>
     public static string PlanOwnerChoice(string planOwnerName) =>
         $"(No body is recorded as the Children's Trust Board; {planOwnerName} is assessed as acting for it because it holds the Children and Young People's Plan.)";
+
+    /// <summary>
+    /// "(Judged as the Children's Trust Board: A (holds …; membership listed). Another candidate: B (recorded as the board; no
+    /// membership listed).)": the body judged, why, and the others a reader could judge instead with <c>--board</c>.
+    /// </summary>
+    public static string ChoiceText(IReadOnlyList<BoardCandidate> judged, IReadOnlyList<BoardCandidate> others) =>
+        ChoiceText(judged.Select(c => (c.Body.Name, c.Reason, c.MembershipListed)).ToList(),
+            others.Select(c => (c.Body.Name, c.Reason, c.MembershipListed)).ToList());
+
+    public static string ChoiceText(IReadOnlyList<(string Name, BoardReason Reason, bool Listed)> judged,
+        IReadOnlyList<(string Name, BoardReason Reason, bool Listed)> others)
+    {
+        var text = $"(Judged as the Children's Trust Board: {FindingText.Names(judged.Select(Describe))}.";
+        if (others.Count > 0)
+            text += $" {(others.Count == 1 ? "Another candidate" : "Other candidates")} (judge with --board): {FindingText.Names(others.Select(Describe))}.";
+        return text + ")";
+
+        static string Describe((string Name, BoardReason Reason, bool Listed) c) => c.Reason switch
+        {
+            BoardReason.Named => $"{c.Name} (named with --board{(c.Listed ? "" : "; no membership listed")})",
+            BoardReason.Kind => $"{c.Name} (recorded as the board; {(c.Listed ? "membership listed" : "no membership listed")})",
+            _ => $"{c.Name} (holds the Children and Young People's Plan; {(c.Listed ? "membership listed" : "no membership listed")})",
+        };
+    }
 
     public static bool MentionsPlan(string duty) =>
         duty.Contains("Children and Young People's Plan", StringComparison.OrdinalIgnoreCase)

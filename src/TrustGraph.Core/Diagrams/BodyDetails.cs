@@ -10,7 +10,11 @@ public sealed record MemberLine(Seat Seat, int Source, IReadOnlyList<Body> AlsoO
 public sealed record DutyLine(Duty Duty, int Source);
 
 /// <summary>A line to (<see cref="Upward"/>) or from another body.</summary>
-public sealed record Connection(AccountabilityKind Kind, bool Upward, Body Other, int Source);
+public sealed record Connection(AccountabilityKind Kind, bool Upward, Body Other, int Source)
+{
+    /// <summary>The line itself, for its provenance (an inferred line is marked, with its note).</summary>
+    public AccountabilityLine? Line { get; init; }
+}
 
 /// <summary>A source document cited for this body, numbered as the panel footnotes it, with what it is cited for.</summary>
 public sealed record SourceNote(int Number, SourceRef Ref, string Title, string? Publisher, string? Date, IReadOnlyList<string> Facts);
@@ -57,8 +61,9 @@ public sealed record BodyDetails(
                 s.Person is null ? [] : peopleByKey[PersonName.Key(s.Person)].BodyIds.Where(id => id != bodyId).Select(graph.Body).ToList()))
             .ToList();
         var duties = graph.DutiesOf(bodyId).Select(d => new DutyLine(d, Cite(d.Source, "duties"))).ToList();
-        var connections = graph.Lines.OutEdges(bodyId).Select(e => new Connection(e.Line.Kind, true, graph.Body(e.Target), Cite(e.Line.Source, "lines")))
-            .Concat(graph.Lines.InEdges(bodyId).Where(e => e.Source != bodyId).Select(e => new Connection(e.Line.Kind, false, graph.Body(e.Source), Cite(e.Line.Source, "lines"))))
+        var connections = graph.Lines.OutEdges(bodyId).Select(e => new Connection(e.Line.Kind, true, graph.Body(e.Target), Cite(e.Line.Source, "lines")) { Line = e.Line })
+            .Concat(graph.Lines.InEdges(bodyId).Where(e => e.Source != bodyId)
+                .Select(e => new Connection(e.Line.Kind, false, graph.Body(e.Source), Cite(e.Line.Source, "lines")) { Line = e.Line }))
             .ToList();
         var sourceNotes = notes.Select((n, i) =>
         {

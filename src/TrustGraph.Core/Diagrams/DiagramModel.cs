@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace TrustGraph.Diagrams;
 
 /// <summary>
-/// What a diagram shows, decided in C# and drawn by the JavaScript diagram module (MSAGL lays it out). It holds no
-/// geometry: the same model gives the interactive drawing in the viewer and the static SVG files.
+/// What a diagram shows, decided from the graph and its findings; <see cref="DiagramSvg"/> lays it out (MSAGL) and
+/// draws it. It holds no geometry: the same model gives the viewer's drawing, the static SVG files and the reports'.
 /// <see cref="Rings"/> is empty for a hierarchy; for an onion it lists the rings outside in.
 /// </summary>
 public sealed record DiagramModel(
@@ -75,6 +75,10 @@ public sealed record DiagramEdge(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("classes")] IReadOnlyList<string> Classes)
 {
+    /// <summary>A one-line description for a tooltip: who answers to whom, and on what basis.</summary>
+    [JsonPropertyName("description")]
+    public string Description { get; init; } = "";
+
     public const string PartOf = "part-of";
     public const string Serves = "serves";
     public const string Note = "note";

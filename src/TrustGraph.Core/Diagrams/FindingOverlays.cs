@@ -38,11 +38,17 @@ internal sealed class FindingOverlays
         [$"kind-{body.Kind.ToWord()}", $"layer-{body.Layer.ToWord()}",
          .. _nodeChecks.TryGetValue(body.Id, out var checks) ? checks.Select(Class) : []];
 
-    /// <summary>A chain line whose two ends are caught in one cycle is part of the cycle.</summary>
-    public IReadOnlyList<string> EdgeClasses(AccountabilityLine line) =>
-        line.Kind.CarriesAccountability() && _cycles.Any(c => c.Contains(line.From) && c.Contains(line.To))
-            ? [$"line-{line.Kind.ToWord()}", Class(Checks.AccountabilityCycle)]
-            : [$"line-{line.Kind.ToWord()}"];
+    /// <summary>A chain line whose two ends are caught in one cycle is part of the cycle; a line the source only supports is <c>basis-inferred</c>.</summary>
+    public IReadOnlyList<string> EdgeClasses(AccountabilityLine line)
+    {
+        var classes = new List<string> { $"line-{line.Kind.ToWord()}" };
+        if (line.Kind.CarriesAccountability() && _cycles.Any(c => c.Contains(line.From) && c.Contains(line.To)))
+            classes.Add(Class(Checks.AccountabilityCycle));
+        if (line.Basis == Basis.Inferred) classes.Add(InferredClass);
+        return classes;
+    }
+
+    public const string InferredClass = "basis-inferred";
 
     public DiagramBadge? Badge(Body body)
     {

@@ -30,12 +30,24 @@ public static class HierarchyDiagram
             Description = overlays.Describe(body),
         };
 
+    /// <summary>What a reader hovering over a line is told: who answers to whom, and for an inferred line what it rests on.</summary>
+    private static string Describe(GovernanceGraph graph, AccountabilityLine line)
+    {
+        var text = $"{graph.Body(line.From).Name} → {graph.Body(line.To).Name}: {Wording.Line(line.Kind)}";
+        if (line.Basis == Basis.Inferred) text += " (inferred: the source supports this line but does not state it" + (line.Note is { Length: > 0 } note ? $"; {note})" : ")");
+        else if (line.Note is { Length: > 0 } caveat) text += $" ({caveat})";
+        return text;
+    }
+
     /// <summary>Every accountability line, then every containment, as edges; ids are stable for one dataset.</summary>
     internal static IEnumerable<DiagramEdge> Lines(GovernanceGraph graph, FindingOverlays overlays)
     {
         var i = 0;
         foreach (var edge in graph.Lines.Edges)
-            yield return new DiagramEdge($"e{i++}", edge.Line.From, edge.Line.To, edge.Line.Kind.ToWord(), overlays.EdgeClasses(edge.Line));
+            yield return new DiagramEdge($"e{i++}", edge.Line.From, edge.Line.To, edge.Line.Kind.ToWord(), overlays.EdgeClasses(edge.Line))
+            {
+                Description = Describe(graph, edge.Line),
+            };
         foreach (var body in graph.Bodies.Where(b => b.PartOf is not null && graph.Contains(b.PartOf)))
             yield return new DiagramEdge($"p-{body.Id}", body.Id, body.PartOf!, DiagramEdge.PartOf, ["line-part-of"]);
     }

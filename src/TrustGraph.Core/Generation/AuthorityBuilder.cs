@@ -42,6 +42,8 @@ internal sealed class AuthorityBuilder
     private readonly List<Seat> _plainSeats = [];
     private readonly HashSet<string> _unlinkedPeople = [];
     private readonly HashSet<string> _listedTwicePeople = [];
+    private readonly List<string> _seniorPool = [];
+    private readonly HashSet<string> _seniorKeys = [];
     private readonly HashSet<(string Arrangement, PartnerCategory Category)> _partnerDefects = [];
     private readonly List<ExpectedFinding> _structural = [];
 
@@ -52,7 +54,8 @@ internal sealed class AuthorityBuilder
     private readonly bool _boardChairIsCouncillor;
     private readonly bool _boardAnswersToAgencies;
 
-    public AuthorityBuilder(Authority authority, Rng rng, DefectRates rates, IReadOnlyList<RelevantPartner> partners, DateOnly today, IReadOnlyList<string> places)
+    public AuthorityBuilder(Authority authority, Rng rng, DefectRates rates, IReadOnlyList<RelevantPartner> partners, DateOnly today, IReadOnlyList<string> places,
+        NationShape shape = NationShape.Links)
     {
         _authority = authority;
         _rng = rng;
@@ -81,6 +84,13 @@ internal sealed class AuthorityBuilder
         _commissioner = NewPerson();
         _lscbChair = NewPerson();
         _boardAnswersToAgencies = _rng.Chance(0.4);
+        if (shape == NationShape.SeniorPool)
+            for (var i = _rng.Int(60, 90); i > 0; i--)
+            {
+                var senior = NewPerson();
+                _seniorPool.Add(senior);
+                _seniorKeys.Add(PersonName.Key(senior));
+            }
 
         _lsp = AddBody("lsp", $"{_area} Partnership", BodyKind.Lsp, OnionLayer.Outside, null, 4, _lspSource).Id;
         _lspExecutive = AddBody("lsp-executive", $"{_area} Partnership Executive", BodyKind.SubGroup, OnionLayer.Outside, null, 6, _lspSource).Id;
@@ -517,9 +527,10 @@ internal sealed class AuthorityBuilder
                     || chaired.Any(c => c != g.Key && lines.Contains((c, g.Key)))
                     || (g.Any(s => s.Role == SeatRole.Advisor) && chaired.Any(c => c != g.Key && present[c].Kind == BodyKind.Advisory))));
                 var unlinked = unexplained > 1;
-                Intended(unlinked == _unlinkedPeople.Contains(person.Key), $"{name} on {string.Join(", ", byBody.Select(g => g.Key))}: {unexplained} unexplained seats");
+                var senior = _seniorKeys.Contains(person.Key);
+                Intended(senior || unlinked == _unlinkedPeople.Contains(person.Key), $"{name} on {string.Join(", ", byBody.Select(g => g.Key))}: {unexplained} unexplained seats");
                 expected.Add(new ExpectedFinding(Key(Checks.DuplicatedMembership, unlinked ? Severity.Warning : Severity.Info, name, byBody.Select(g => g.Key)),
-                    unlinked ? "unlinked-seats" : "deliberate-link"));
+                    senior ? (unlinked ? "senior-pool" : "senior-pool-link") : unlinked ? "unlinked-seats" : "deliberate-link"));
             }
 
             var posts = seats.Where(s => s.Person is null && s.Post is not null && s.Agency is not null)
@@ -633,9 +644,30 @@ internal sealed class AuthorityBuilder
                 Seat(body, post, null, agency, category, SeatRole.Member, source, status: vacant ? SeatStatus.Vacant : SeatStatus.Filled);
                 continue;
             }
+            if (!councillors && _seniorPool.Count > 0 && _rng.Chance(SeniorShare) && SeniorNotOn(body) is string senior)
+            {
+                // One of the authority's senior people: never a candidate for an injected person defect.
+                Seat(body, post, senior, agency, category, SeatRole.Member, source, voting: _rng.Chance(0.3) ? true : null);
+                continue;
+            }
             Seat(body, post, NewPerson(councillors), agency, category, SeatRole.Member, source, voting: _rng.Chance(0.3) ? true : null);
             _plainSeats.Add(_seatsByBody[body][^1]);
         }
+    }
+
+    /// <summary>The share of ordinary named seats a senior person takes, in the <see cref="NationShape.SeniorPool"/> shape.</summary>
+    private const double SeniorShare = 0.7;
+
+    /// <summary>A senior person from the pool not yet on <paramref name="body"/> (one person holds one seat), or null.</summary>
+    private string? SeniorNotOn(string body)
+    {
+        var start = _rng.Int(0, _seniorPool.Count - 1);
+        for (var i = 0; i < _seniorPool.Count; i++)
+        {
+            var candidate = _seniorPool[(start + i) % _seniorPool.Count];
+            if (!_seatsByBody[body].Any(s => s.Person == candidate)) return candidate;
+        }
+        return null;
     }
 
     private string NewPerson(bool councillor = false)

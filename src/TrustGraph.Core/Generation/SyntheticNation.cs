@@ -25,7 +25,24 @@ public sealed record DefectRates(
 public sealed record GeneratorOptions(int Authorities, int Seed)
 {
     public DefectRates Defects { get; init; } = DefectRates.Default;
+
+    /// <summary>How people are spread over the bodies; <see cref="NationShape.Links"/> (the default) keeps the files of earlier releases.</summary>
+    public NationShape Shape { get; init; } = NationShape.Links;
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+}
+
+/// <summary>How the people of an authority are spread over its bodies.</summary>
+public enum NationShape
+{
+    /// <summary>Directors sit on several bodies only through the deliberate links; ordinary members sit on one body each.</summary>
+    Links,
+
+    /// <summary>
+    /// As <see cref="Links"/>, and a small pool of senior people per authority (60 to 90) also fills seven in ten ordinary
+    /// seats, so each of them sits on many bodies with no line between them: the shape of the real comparators' papers, and a
+    /// duplicated-membership warning per pool member per arrangement (tens of thousands at national scale).
+    /// </summary>
+    SeniorPool,
 }
 
 /// <summary>A generated dataset and the findings the analyses should make on it (see <see cref="GroundTruth"/>).</summary>
@@ -72,7 +89,7 @@ public static class SyntheticNation
                 _ => "E09",
             } + ons.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
             var authority = new Authority(Slug.From(name), name, onsCode, tier);
-            var built = new AuthorityBuilder(authority, Rng.For(options.Seed, i), options.Defects, partners, options.Today, places).Build();
+            var built = new AuthorityBuilder(authority, Rng.For(options.Seed, i), options.Defects, partners, options.Today, places, options.Shape).Build();
             structures.Add(built.Structure);
             sources.AddRange(built.Sources);
             truth.AddRange(built.Truth);

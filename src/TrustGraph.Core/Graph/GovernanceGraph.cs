@@ -54,6 +54,18 @@ public sealed class GovernanceGraph
     public AuthorityStructure Structure { get; }
     public Authority Authority => Structure.Authority;
 
+    /// <summary>
+    /// The body a reader asked to judge as the Children's Trust Board (<c>--board</c>), to test another reading of the papers;
+    /// null when the analyses choose the board themselves (see <c>TrustBoard.Choose</c>).
+    /// </summary>
+    public string? NamedBoard { get; private init; }
+
+    /// <summary>The same arrangement with <paramref name="bodyId"/> judged as the board (this graph when null).</summary>
+    public GovernanceGraph JudgingBoard(string? bodyId) =>
+        bodyId is null || bodyId == NamedBoard ? this
+        : Contains(bodyId) ? new GovernanceGraph(Structure, Arrangement) { NamedBoard = bodyId }
+        : throw new ArgumentException($"'{bodyId}' is not a body of {Title}", nameof(bodyId));
+
     /// <summary>Null only for an authority whose papers describe no arrangement.</summary>
     public Arrangement? Arrangement { get; }
 

@@ -5,8 +5,9 @@ using TrustGraph.Model;
 namespace TrustGraph.Guidance;
 
 /// <summary>
-/// The Children's Trust Board of an arrangement as the checks see it: the board (chosen as the analyses choose it,
-/// <see cref="TrustBoard.Choose"/>), and the bodies it is divided into, whose seats and duties are the board's own.
+/// The Children's Trust Board of an arrangement as the checks see it: the board the papers record (<see cref="TrustBoard.Recorded"/>:
+/// every body of kind trust-board, else the plan holder, else the one named with <c>--board</c>), and the bodies it is divided
+/// into, whose seats and duties are the board's own. Only the relevant-partner check judges a stand-in whose membership is listed.
 /// </summary>
 internal sealed record BoardScope(IReadOnlyList<Body> Boards, IReadOnlyList<Body> Parts, string? Choice)
 {
@@ -25,7 +26,7 @@ internal sealed record BoardScope(IReadOnlyList<Body> Boards, IReadOnlyList<Body
 
     public static BoardScope Of(GovernanceGraph graph)
     {
-        var (boards, choice) = TrustBoard.Choose(graph);
+        var (boards, choice) = TrustBoard.Recorded(graph);
         var parts = boards.SelectMany(b => graph.PartsOf(b.Id)).Distinct().ToList();
         return new BoardScope(boards, parts, choice);
     }

@@ -78,6 +78,52 @@ public sealed class DatasetStream
         reader.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Each authority read and then handed to <paramref name="work"/> on the thread pool, several authorities at once (authorities
+    /// are independent), and the results given back in file order: the same structures, results and <see cref="Errors"/> as
+    /// reading with <see cref="Structures"/> and calling <paramref name="work"/> on each in turn. <paramref name="work"/> is told
+    /// whether that authority's own files had problems (its result is of no use then: the dataset is invalid). At most
+    /// <paramref name="window"/> authorities are in memory at once. An exception in reading or in the work is thrown to the
+    /// caller where that authority would have come. Enumerate once, to the end.
+    /// </summary>
+    public IEnumerable<(AuthorityStructure Structure, TResult Result)> InParallel<TResult>(
+        Func<AuthorityStructure, bool, TResult> work, int? window = null)
+    {
+        var ahead = Math.Max(1, window ?? 2 * Environment.ProcessorCount);
+        var pending = new Queue<Task<(AuthorityStructure? Structure, List<DatasetError> Errors, TResult? Result)>>();
+        var ids = _catalogue;
+        (AuthorityStructure?, List<DatasetError>, TResult?) ReadAndWork(Authority authority)
+        {
+            var errors = new List<DatasetError>();
+            var folder = Path.Combine(Directory, authority.Id);
+            if (!System.IO.Directory.Exists(folder))
+            {
+                errors.Add(new DatasetError($"{authority.Id}/", 0, 0,
+                    $"the folder for authority '{authority.Id}' is missing; expected {string.Join(", ", DatasetLoader.AuthorityFiles)} in it"));
+                return (null, errors, default);
+            }
+            var structure = DatasetLoader.ReadAuthority(folder, authority, errors, ids.ForOneReader());
+            return (structure, errors, work(structure, errors.Count > 0));
+        }
+        (AuthorityStructure Structure, TResult Result)? Take()
+        {
+            var (structure, errors, result) = pending.Dequeue().GetAwaiter().GetResult();
+            _errors.AddRange(errors);
+            Volatile.Write(ref _hasErrors, _errors.Count > 0);
+            return structure is null ? null : (structure, result!);
+        }
+
+        foreach (var authority in Authorities)
+        {
+            pending.Enqueue(Task.Run(() => ReadAndWork(authority)));
+            if (pending.Count >= ahead && Take() is { } done) yield return done;
+        }
+        while (pending.Count > 0)
+            if (Take() is { } done) yield return done;
+        _errors.Sort(DatasetLoader.ErrorOrder);
+        Volatile.Write(ref _hasErrors, _errors.Count > 0);
+    }
+
     /// <summary>Each authority's structure, read when the enumeration reaches it. Enumerate once.</summary>
     public IEnumerable<AuthorityStructure> Structures()
     {

@@ -140,10 +140,17 @@ internal readonly struct RowReader(CsvTable table, CsvRow row, ICollection<Datas
 /// The ids of <c>sources.csv</c>, read before anything cites them, and the references already parsed: a dataset cites a few
 /// hundred distinct references tens of thousands of times.
 /// </summary>
-internal sealed class SourceCatalogue(IEnumerable<string> ids)
+internal sealed class SourceCatalogue
 {
-    private readonly HashSet<string> _ids = ids.ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids;
     private readonly Dictionary<string, SourceRef> _parsed = new(StringComparer.Ordinal);
+
+    public SourceCatalogue(IEnumerable<string> ids) => _ids = ids.ToHashSet(StringComparer.Ordinal);
+
+    private SourceCatalogue(HashSet<string> ids) => _ids = ids;
+
+    /// <summary>The same ids (only read, so shared) with references parsed apart: one per thread reading an authority.</summary>
+    public SourceCatalogue ForOneReader() => new(_ids);
 
     public bool Contains(string id) => _ids.Contains(id);
 

@@ -21,7 +21,9 @@ RETURN a.id AS authority, arr.id AS arrangement, a.ord AS authority_ord, arr.ord
        [body.id] AS body_ids,
        [loop.source] AS sources,
        [0, body.ord, loop.ord] AS sort,
-       {body_name: body.name, kind: loop.kind} AS facts
+       {body_name: body.name, kind: loop.kind,
+        inferred: [x IN [loop] WHERE x.basis = 'inferred' | {what: 'line', label: body.name + ' ' + replace(x.kind, '-', ' ') + ' ' + body.name,
+                                                            note: x.note, file: a.id + '/accountability.csv'}]} AS facts
 
 UNION ALL
 
@@ -63,4 +65,7 @@ RETURN a.id AS authority, arr.id AS arrangement, a.ord AS authority_ord, arr.ord
        [1, start.ord, 0] AS sort,
        {names_along_cycle: [r IN cycle | startNode(r).name] + start.name,
         member_names: [n IN component | n.name],
-        bodies_in_loop: size(component)} AS facts
+        bodies_in_loop: size(component),
+        // the inferred lines the cycle rests on, in its order
+        inferred: [r IN cycle WHERE r.basis = 'inferred' | {what: 'line', label: startNode(r).name + ' ' + replace(r.kind, '-', ' ') + ' ' + endNode(r).name,
+                                                            note: r.note, file: a.id + '/accountability.csv'}]} AS facts

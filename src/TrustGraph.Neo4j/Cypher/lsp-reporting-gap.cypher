@@ -62,4 +62,8 @@ RETURN a.id AS authority, arr.id AS arrangement, a.ord AS authority_ord, arr.ord
        {body_name: body.name,
         lsp_names: [l IN lsps | l.name],
         answers_to: [l IN lines WHERE l.kind IN ['accountable-to', 'reports-to'] AND endNode(l) <> body | endNode(l).name],
-        other_lines: [l IN lines WHERE NOT l.kind IN ['accountable-to', 'reports-to'] | {kind: l.kind, target: endNode(l).name}]} AS facts
+        other_lines: [l IN lines WHERE NOT l.kind IN ['accountable-to', 'reports-to'] | {kind: l.kind, target: endNode(l).name}],
+        // the inferred rows the gap rests on: the body itself, then its lines
+        inferred: [x IN [body] WHERE x.basis = 'inferred' | {what: 'body', label: x.name, note: x.note, file: a.id + '/bodies.csv'}]
+                + [l IN lines WHERE l.basis = 'inferred' | {what: 'line', label: body.name + ' ' + replace(l.kind, '-', ' ') + ' ' + endNode(l).name,
+                                                           note: l.note, file: a.id + '/accountability.csv'}]} AS facts

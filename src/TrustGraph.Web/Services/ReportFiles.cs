@@ -9,8 +9,9 @@ public sealed record ReportFile(string FileName, string ContentType, byte[] Cont
 
 /// <summary>
 /// The report page's downloads, made exactly as <c>trustgraph report</c> makes them: HTML rendered from the Razor
-/// components the page shows live, with the hierarchy and onion diagrams inline (drawn by the viewer's own MSAGL module
-/// under Node.js), Markdown, CSV, and PDF printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
+/// components the page shows live, with the hierarchy and onion diagrams inline (drawn in process by the viewer's own
+/// renderer, DiagramSvg), Markdown, CSV, and PDF printed from the HTML by headless Chromium. Diagrams are drawn once per
+/// dataset version and arrangement.
 /// </summary>
 public sealed class ReportFiles(ILogger<ReportFiles> log)
 {
@@ -80,19 +81,9 @@ public sealed class ReportFiles(ILogger<ReportFiles> log)
         return lazy.Value;
     }
 
-    private async Task<(IReadOnlyList<ReportDiagram>, string?)> DrawAsync(ArrangementView view)
-    {
-        try
-        {
-            var svgs = await DiagramSvg.RenderAsync([view.Hierarchy, view.Onion]);
-            return ([new ReportDiagram($"Hierarchy: {view.Title}", svgs[0]), new ReportDiagram($"Onion: {view.Title}", svgs[1])], null);
-        }
-        catch (DiagramRendererException e)
-        {
-            log.LogWarning("The report's diagrams could not be drawn: {Problem}", e.Message);
-            return ([], $"they are drawn by Node.js, which could not run here: {e.Message}");
-        }
-    }
+    private static Task<(IReadOnlyList<ReportDiagram>, string?)> DrawAsync(ArrangementView view) =>
+        Task.FromResult<(IReadOnlyList<ReportDiagram>, string?)>(
+            ([new ReportDiagram($"Hierarchy: {view.Title}", DiagramSvg.Render(view.Hierarchy)), new ReportDiagram($"Onion: {view.Title}", DiagramSvg.Render(view.Onion))], null));
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 }

@@ -47,7 +47,7 @@ public class LspReportingGapsTests
         var finding = Assert.Single(LspReportingGaps.Find(graph));
 
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("never reaches an LSP", finding.Message);
+        Assert.Contains("do not name a Local Strategic Partnership", finding.Message);
     }
 
     [Fact]

@@ -40,6 +40,30 @@ public sealed class SyntheticNationTests
     }
 
     [Fact]
+    public void A_senior_pool_nation_gives_exactly_the_truth_files_findings_with_thousands_of_people_on_unlinked_bodies()
+    {
+        var generated = SyntheticNation.Generate(new GeneratorOptions(40, Seed: 2) { Shape = NationShape.SeniorPool });
+        var found = Found(generated.Dataset);
+        var expected = generated.Truth.Select(t => t.Key).ToHashSet();
+
+        Assert.Empty(expected.Except(found).Take(5));
+        Assert.Empty(found.Except(expected).Take(5));
+        var senior = generated.Truth.Where(t => t.Defect == "senior-pool").ToList();
+        Assert.True(senior.Count > 1500, $"only {senior.Count} senior people on several unlinked bodies in 40 authorities");
+        Assert.All(senior, t => Assert.Equal((Checks.DuplicatedMembership, Severity.Warning), (t.Key.Check, t.Key.Severity)));
+    }
+
+    [Fact]
+    public void The_default_links_shape_has_no_senior_pool_and_a_fraction_of_its_findings()
+    {
+        var links = SyntheticNation.Generate(new GeneratorOptions(12, Seed: 4));
+        var pooled = SyntheticNation.Generate(new GeneratorOptions(12, Seed: 4) { Shape = NationShape.SeniorPool });
+
+        Assert.DoesNotContain(links.Truth, t => t.Defect.StartsWith("senior-pool", StringComparison.Ordinal));
+        Assert.True(pooled.Truth.Count > 2 * links.Truth.Count, $"{pooled.Truth.Count} findings with the pool, {links.Truth.Count} without");
+    }
+
+    [Fact]
     public void Every_kind_of_defect_and_of_expected_info_is_present_at_national_scale()
     {
         var byKind = National.Value.Truth.GroupBy(t => t.Defect).ToDictionary(g => g.Key, g => g.ToList());

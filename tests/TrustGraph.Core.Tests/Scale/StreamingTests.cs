@@ -95,6 +95,59 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
     }
 
     [Fact]
+    public void Findings_formatted_in_chunks_on_other_threads_join_into_the_same_text_as_the_whole_document()
+    {
+        var findings = Analysis.Run(DatasetLoader.Load(generated.Path).Dataset!);
+        // Uneven chunks, some empty, formatted in parallel and added in order.
+        var sizes = new[] { 0, 1, 0, 7, 2, 0, 31, 5 };
+        var pieces = new List<List<Finding>>();
+        for (int at = 0, i = 0; at < findings.Count; i++)
+        {
+            var n = Math.Min(sizes[i % sizes.Length], findings.Count - at);
+            pieces.Add(findings.Skip(at).Take(n).ToList());
+            at += n;
+        }
+        var chunks = pieces.AsParallel().AsOrdered().Select(FindingsJsonChunk.Of).ToList();
+        using var writer = new FindingsJsonWriter(memoryLimit: 64 * 1024);
+        foreach (var chunk in chunks) writer.Add(chunk);
+        var text = new StringWriter();
+        writer.WriteTo(text);
+
+        Assert.Equal(findings.Count, writer.Count);
+        Assert.Equal(FindingsJson.Write(findings), text.ToString());
+    }
+
+    [Fact]
+    public void A_document_of_only_empty_chunks_is_the_empty_document()
+    {
+        using var writer = new FindingsJsonWriter();
+        writer.Add(FindingsJsonChunk.Of([]));
+        writer.Add(FindingsJsonChunk.Of([]));
+        var bytes = new MemoryStream();
+        writer.WriteTo(bytes);
+
+        Assert.Equal(FindingsJson.Write([]), System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+    }
+
+    [Fact]
+    public void Reading_and_analysing_authorities_in_parallel_gives_the_serial_findings_in_file_order()
+    {
+        var serial = DatasetStream.Open(generated.Path);
+        var parallel = DatasetStream.Open(generated.Path);
+
+        var plain = serial.Structures().Select(s => (s.Id, Findings: Analysis.Run(s))).ToList();
+        var both = parallel.InParallel((s, invalid) =>
+        {
+            Assert.False(invalid);
+            return Analysis.Run(s);
+        }, window: 3).Select(r => (r.Structure.Id, Findings: r.Result)).ToList();
+
+        Assert.Equal(plain.Select(p => p.Id), both.Select(p => p.Id));
+        Assert.Equal(FindingsJson.Write(plain.SelectMany(p => p.Findings).ToList()), FindingsJson.Write(both.SelectMany(p => p.Findings).ToList()));
+        Assert.Empty(parallel.Errors);
+    }
+
+    [Fact]
     public void A_streamed_invalid_dataset_reports_the_errors_Load_reports_in_the_same_order()
     {
         var dir = Directory.CreateTempSubdirectory("trustgraph-streaming-bad-").FullName;
@@ -108,14 +161,20 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
             var stream = DatasetStream.Open(dir);
             var ahead = DatasetStream.Open(dir);
 
+            var parallel = DatasetStream.Open(dir);
+
             _ = stream.Structures().Count();
             _ = ahead.ReadAhead().Count();
+            var structures = parallel.InParallel((s, invalid) => invalid ? s.Id : null, window: 2).ToList();
 
             Assert.Null(loaded.Dataset);
             Assert.True(loaded.Errors.Count >= 4);
             Assert.Equal(loaded.Errors, stream.Errors);
             Assert.Equal(loaded.Errors, ahead.Errors);
             Assert.True(ahead.HasErrors);
+            Assert.Equal(loaded.Errors, parallel.Errors);
+            Assert.Equal(["suffolk", "york"], structures.Select(r => r.Result).OfType<string>().Order());
+            Assert.DoesNotContain("ghost", structures.Select(r => r.Structure.Id));
         }
         finally
         {

@@ -67,4 +67,37 @@ public sealed class BodyPanelTests : BunitContext
         var cut = Render<BodyPanel>();
         Assert.Contains("Select a body", cut.Find("h2").TextContent);
     }
+
+    [Fact]
+    public void Inferred_seats_are_marked_with_what_they_rest_on()
+    {
+        var cut = RenderFor("suffolk", "2009", "ecg");
+
+        var mutum = cut.FindAll("table.members tbody tr").Single(r => r.TextContent.Contains("Tim Mutum"));
+        Assert.Equal("inferred", mutum.QuerySelector(".inferred-tag")!.TextContent);
+        Assert.Contains("paired with the name by list order", mutum.QuerySelector(".provenance .note")!.TextContent);
+        Assert.Equal(16, cut.FindAll("table.members tbody tr .inferred-tag").Count);
+    }
+
+    [Fact]
+    public void Inferred_lines_are_marked_and_stated_lines_are_not()
+    {
+        var cut = RenderFor("suffolk", "2009", "ctpb");
+
+        var lines = cut.FindAll("ul.lines li");
+        var toSsp = lines.Single(l => l.TextContent.Contains("Suffolk Strategic Partnership"));
+        Assert.Contains("nine Delivery Partnerships", toSsp.QuerySelector(".provenance.inferred")!.TextContent);
+        var fromEcg = lines.Single(l => l.TextContent.Contains("Executive Commissioning Group"));
+        Assert.Null(fromEcg.QuerySelector(".inferred-tag"));
+    }
+
+    [Fact]
+    public void An_inferred_body_and_a_stated_note_are_shown_under_the_heading()
+    {
+        var cypp = RenderFor("anyplace", "lag-sample", "cypp");
+        Assert.Contains("taken as the area's Children's Trust partnership", cypp.Find("h2 + .provenance.inferred").TextContent);
+
+        var board = RenderFor("suffolk", "2009", "ctpb");
+        Assert.Contains("about 4 meetings a year", board.Find("h2 + .provenance.note").TextContent);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class FindingsTogglesTests : BunitContext
         var cut = Render<FindingsToggles>(p => p.Add(x => x.Overlays, Overlays).Add(x => x.Findings, findings).Add(x => x.Enabled, new HashSet<string>(Checks.Core)));
         var gap = cut.Find("#overlay-lsp-reporting-gap").ParentElement!;
         var tagged = findings.Where(f => f.Check == Checks.LspReportingGap).SelectMany(f => f.Bodies).Distinct().Count();
-        Assert.Equal(7, tagged);
-        Assert.Contains("1 finding, 7 bodies", gap.TextContent);
+        Assert.Equal(9, tagged);
+        Assert.Contains("1 finding, 9 bodies", gap.TextContent);
     }
 }

@@ -7,17 +7,17 @@ using TrustGraph.Web.Tests.Infrastructure;
 
 namespace TrustGraph.Web.Tests.Diagrams;
 
-/// <summary>The static renderer: the viewer's own JavaScript module run by Node.js.</summary>
+/// <summary>The one renderer, in process: the SVG the viewer, <c>render</c> and the reports all show.</summary>
 public sealed class DiagramSvgTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     [Fact]
-    public async Task Both_diagrams_of_an_arrangement_are_drawn_as_standalone_svg_with_every_body_and_a_key()
+    public void Both_diagrams_of_an_arrangement_are_drawn_as_standalone_svg_with_every_body_and_a_key()
     {
         var graph = TestData.Graph("worcestershire", "proposed-2010");
         var findings = Analysis.Run(graph);
-        var svgs = await DiagramSvg.RenderAsync([HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings)]);
+        var svgs = DiagramSvg.Render([HierarchyDiagram.Build(graph, findings), OnionDiagram.Build(graph, findings)]);
         Assert.Equal(2, svgs.Count);
         foreach (var svg in svgs)
         {
@@ -30,10 +30,10 @@ public sealed class DiagramSvgTests
     }
 
     [Fact]
-    public async Task Names_holding_markup_stay_text_in_a_well_formed_document()
+    public void Names_holding_markup_stay_text_in_a_well_formed_document()
     {
         var graph = GovernanceGraph.For(DatasetLoader.Load(TestData.WriteHostile()).Dataset!.Authorities[0])[0];
-        var svg = await DiagramSvg.RenderAsync(HierarchyDiagram.Build(graph, Analysis.Run(graph)));
+        var svg = DiagramSvg.Render(HierarchyDiagram.Build(graph, Analysis.Run(graph)));
         var doc = XDocument.Parse(svg);
         Assert.Empty(doc.Descendants(Svg + "script"));
         Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "img" or "foreignObject");
@@ -43,10 +43,16 @@ public sealed class DiagramSvgTests
     }
 
     [Fact]
-    public async Task A_missing_script_is_reported_as_a_broken_environment_with_the_path()
+    public void Two_diagrams_on_one_page_keep_their_ids_apart_and_show_only_the_overlays_asked_for()
     {
-        var e = await Assert.ThrowsAsync<DiagramRendererException>(() =>
-            DiagramSvg.RenderAsync(HierarchyDiagram.Build(TestData.Graph("york", "current"), []), "/nowhere/diagram-cli.mjs"));
-        Assert.Contains("/nowhere/diagram-cli.mjs", e.Message);
+        var graph = TestData.Graph("suffolk", "2009");
+        var model = HierarchyDiagram.Build(graph, Analysis.Run(graph));
+        var a = XDocument.Parse(DiagramSvg.Render(model, new DiagramSvgOptions("left", ["lsp-reporting-gap"])));
+        var b = XDocument.Parse(DiagramSvg.Render(model, new DiagramSvgOptions("right", [])));
+        var ids = a.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
+        Assert.All(ids, id => Assert.StartsWith("left", id));
+        Assert.Empty(ids.Intersect(b.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>()));
+        Assert.Equal("tg-diagram tg-hierarchy show-lsp-reporting-gap", (string)a.Root!.Attribute("class")!);
+        Assert.Equal("tg-diagram tg-hierarchy", (string)b.Root!.Attribute("class")!);
     }
 }

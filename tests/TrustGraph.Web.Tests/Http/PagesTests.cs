@@ -43,10 +43,10 @@ public sealed class PagesTests : IClassFixture<PagesTests.Factory>
     [Fact]
     public async Task The_diagram_module_is_served_from_the_app_itself()
     {
-        var response = await _client.GetAsync("/js/diagram.bundle.js");
+        var response = await _client.GetAsync("/js/diagram.js");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("javascript", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("renderSvg", await response.Content.ReadAsStringAsync());
+        Assert.Contains("export function mount", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

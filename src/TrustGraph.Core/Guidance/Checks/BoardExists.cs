@@ -1,5 +1,6 @@
 using TrustGraph.Analyses;
 using TrustGraph.Graph;
+using TrustGraph.Model;
 
 namespace TrustGraph.Guidance;
 
@@ -27,8 +28,16 @@ public static class BoardExists
         if (scope.Choice is null)
             return Assessment.Met($"The arrangement has a Children's Trust Board: {scope.Name}.", Evidence.Of(scope.Boards));
 
+        // Several bodies could be the board, or the reader named one: the recorded board exists whichever is judged.
+        var recorded = graph.Bodies.Where(b => b.Kind == BodyKind.TrustBoard).ToList();
+        if (recorded.Count > 0)
+            return Assessment.Met($"The arrangement has a Children's Trust Board: {Wording.Names(recorded.Select(b => b.Name))}. {scope.Choice}",
+                Evidence.Of(recorded));
+
         var board = scope.Boards[0];
         var plan = graph.DutiesOf(board.Id).Where(d => TrustBoard.MentionsPlan(d.Text)).ToList();
+        if (plan.Count == 0)
+            return Assessment.Met($"No body is recorded as the Children's Trust Board; {board.Name} is judged as one. {scope.Choice}", Evidence.Of([board]));
         return Assessment.Met(
             $"No body is recorded as the Children's Trust Board, but {board.Name} holds the Children and Young People's Plan "
             + $"({Wording.Quote(plan[0])}) and is taken to act as one.",

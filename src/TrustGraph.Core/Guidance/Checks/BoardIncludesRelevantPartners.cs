@@ -31,7 +31,14 @@ public static class BoardIncludesRelevantPartners
         };
     }
 
+    /// <summary>The verdict on one board, saying first which body was judged and why when another could have been.</summary>
     private static Assessment Assess(GovernanceGraph graph, BoardCoverage coverage)
+    {
+        var assessment = AssessBoard(graph, coverage);
+        return coverage.Choice is null ? assessment : assessment with { Reason = coverage.Choice + " " + assessment.Reason };
+    }
+
+    private static Assessment AssessBoard(GovernanceGraph graph, BoardCoverage coverage)
     {
         var board = coverage.Board;
         var bodies = new[] { board }.Concat(coverage.Parts).ToList();

@@ -1,27 +1,28 @@
-// The interactive diagram in the browser: pan and zoom, fit, keyboard, click to select (calls .NET), highlight,
-// overlays, and export as SVG or PNG. One instance per diagram component; dispose() removes every listener.
-import { renderSvg } from './render.js';
+// The interactive diagram in the browser. The server lays out and draws the SVG (TrustGraph.Diagrams.DiagramSvg);
+// this module only shows it: fit, pan and zoom, keyboard, click to select (calls .NET), highlight, overlays, and
+// export as SVG or PNG. One view per diagram component; dispose() removes every listener.
 
-let counter = 0;
+const MIN_FIT = 0.2;
 
-export class DiagramView {
+class DiagramView {
   constructor(host, dotNet) {
     this.host = host;
     this.dotNet = dotNet;
-    this.prefix = `tgd${++counter}`;
-    this.canvas = host;
     this.svg = null;
     this.view = null;
     this.full = null;
+    this.fitted = true;
     this.drag = null;
     this.listeners = [];
     this.on(host, 'wheel', e => this.onWheel(e), { passive: false });
     this.on(host, 'pointerdown', e => this.onPointerDown(e));
     this.on(host, 'pointermove', e => this.onPointerMove(e));
-    this.on(host, 'pointerup', e => this.onPointerUp(e));
+    this.on(host, 'pointerup', () => this.onPointerUp());
     this.on(host, 'pointercancel', () => { this.drag = null; });
     this.on(host, 'keydown', e => this.onKey(e));
     this.on(host, 'click', e => this.onClick(e));
+    this.resize = new ResizeObserver(() => { if (this.fitted) this.fit(); });
+    this.resize.observe(host.parentElement ?? host);
   }
 
   on(target, type, handler, options) {
@@ -29,12 +30,13 @@ export class DiagramView {
     this.listeners.push(() => target.removeEventListener(type, handler, options));
   }
 
-  /** Lays out and draws the model; returns the milliseconds it took (layout by MSAGL and drawing). */
-  render(model, state) {
+  /** Shows a drawing made by the server; returns the milliseconds it took to put it on the page. */
+  render(markup, state) {
     const start = performance.now();
-    const markup = renderSvg(model, { idPrefix: this.prefix, overlays: state?.overlays ?? [] });
-    this.canvas.replaceChildren(parseSvg(markup));
-    this.svg = this.canvas.querySelector('svg');
+    this.host.replaceChildren(parseSvg(markup));
+    const prerendered = this.host.parentElement?.querySelector(':scope > .diagram-static');
+    if (prerendered) prerendered.hidden = true;
+    this.svg = this.host.querySelector('svg');
     const w = Number(this.svg.getAttribute('width')), h = Number(this.svg.getAttribute('height'));
     this.full = { x: 0, y: 0, w, h };
     this.svg.setAttribute('width', '100%');
@@ -45,7 +47,7 @@ export class DiagramView {
     this.highlight(state?.highlighted ?? []);
     const ms = performance.now() - start;
     this.host.dataset.renderMs = ms.toFixed(1);
-    this.host.dataset.nodes = String(model.nodes.length);
+    this.host.dataset.nodes = String(this.svg.querySelectorAll('.tg-node').length);
     return ms;
   }
 
@@ -76,10 +78,22 @@ export class DiagramView {
     this.svg?.setAttribute('viewBox', `${v.x} ${v.y} ${v.w} ${v.h}`);
   }
 
-  fit() { if (this.full) this.setView({ ...this.full }); }
+  /**
+   * The default view: the whole drawing across the panel's width, never enlarged, and the panel as tall as the drawing
+   * then is, so the text keeps the size it was drawn at rather than shrinking to fit a fixed box.
+   */
+  fit() {
+    if (!this.full) return;
+    this.fitted = true;
+    const width = this.host.clientWidth || this.full.w;
+    const scale = Math.max(MIN_FIT, Math.min(1, width / this.full.w));
+    this.host.style.height = `${Math.ceil(this.full.h * scale)}px`;
+    this.setView({ ...this.full });
+  }
 
   zoom(factor, cx, cy) {
     if (!this.view) return;
+    this.fitted = false;
     const v = this.view;
     const w = Math.min(Math.max(v.w / factor, this.full.w / 20), this.full.w * 4);
     const k = w / v.w;
@@ -89,19 +103,18 @@ export class DiagramView {
 
   pan(dx, dy) {
     if (!this.view) return;
+    this.fitted = false;
     this.setView({ ...this.view, x: this.view.x + dx, y: this.view.y + dy });
   }
 
   /** The point under the mouse, in the diagram's coordinates. */
   toDiagram(e) {
     const ctm = this.svg.getScreenCTM();
-    if (!ctm) return null;
-    const pt = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-    return pt;
+    return ctm ? new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse()) : null;
   }
 
   onWheel(e) {
-    if (!this.svg) return;
+    if (!this.svg || !(e.ctrlKey || e.metaKey || this.host.matches(':focus-within'))) return;
     e.preventDefault();
     const p = this.toDiagram(e);
     this.zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, p?.x, p?.y);
@@ -123,7 +136,7 @@ export class DiagramView {
     this.drag.x = e.clientX; this.drag.y = e.clientY;
   }
 
-  onPointerUp(e) {
+  onPointerUp() {
     if (this.drag?.moved) {
       this.suppressClick = true;
       this.host.releasePointerCapture?.(this.drag.id);
@@ -166,8 +179,7 @@ export class DiagramView {
   }
 
   exportSvg(fileName) {
-    if (!this.svg) return;
-    download(new Blob([this.snapshot()], { type: 'image/svg+xml' }), fileName);
+    if (this.svg) download(new Blob([this.snapshot()], { type: 'image/svg+xml' }), fileName);
   }
 
   async exportPng(fileName) {
@@ -193,7 +205,9 @@ export class DiagramView {
   dispose() {
     for (const off of this.listeners) off();
     this.listeners = [];
-    this.canvas.replaceChildren();
+    this.resize.disconnect();
+    this.host.replaceChildren();
+    this.host.style.height = '';
     this.svg = null;
     this.dotNet = null;
   }
@@ -220,4 +234,9 @@ function download(blob, fileName) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Binds an interactive diagram to `host`; `dotNet` receives NodeSelected(id). Returned to .NET as an IJSObjectReference. */
+export function mount(host, dotNet) {
+  return new DiagramView(host, dotNet);
 }
