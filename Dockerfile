@@ -9,6 +9,7 @@ WORKDIR /src
 COPY Directory.Build.props TrustGraph.sln ./
 COPY src/TrustGraph.Core/TrustGraph.Core.csproj src/TrustGraph.Core/
 COPY src/TrustGraph.Neo4j/TrustGraph.Neo4j.csproj src/TrustGraph.Neo4j/
+COPY src/TrustGraph.Reports.Web/TrustGraph.Reports.Web.csproj src/TrustGraph.Reports.Web/
 COPY src/TrustGraph.Web/TrustGraph.Web.csproj src/TrustGraph.Web/
 COPY src/TrustGraph.Cli/TrustGraph.Cli.csproj src/TrustGraph.Cli/
 RUN dotnet restore src/TrustGraph.Web/TrustGraph.Web.csproj \

@@ -78,6 +78,9 @@ public static class ReportText
         return $"{Count(VerdictStatus.Met)} met, {gaps.Count} not met{detail}, {Count(VerdictStatus.CannotAssess)} cannot assess";
     }
 
+    /// <summary>Names as a reader writes them: "A", "A and B", "A, B and C".</summary>
+    public static string Names(IEnumerable<string> names) => Analyses.FindingText.Names(names);
+
     public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     public static string Seat(Seat seat)

@@ -8,9 +8,10 @@ namespace TrustGraph.Web.Services;
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
-/// The report page's downloads, made by the core's writers exactly as <c>trustgraph report</c> makes them: HTML with the
-/// hierarchy and onion diagrams inline (drawn in process by the viewer's own renderer, DiagramSvg), Markdown, CSV, and PDF
-/// printed from the HTML by headless Chromium. Diagrams are drawn once per dataset version and arrangement.
+/// The report page's downloads, made exactly as <c>trustgraph report</c> makes them: HTML rendered from the Razor
+/// components the page shows live, with the hierarchy and onion diagrams inline (drawn in process by the viewer's own
+/// renderer, DiagramSvg), Markdown, CSV, and PDF printed from the HTML by headless Chromium. Diagrams are drawn once per
+/// dataset version and arrangement.
 /// </summary>
 public sealed class ReportFiles(ILogger<ReportFiles> log)
 {
@@ -42,7 +43,7 @@ public sealed class ReportFiles(ILogger<ReportFiles> log)
         }
 
         var (diagrams, omitted) = await DiagramsAsync(version, view);
-        var html = HtmlReport.Write(report, diagrams, omitted);
+        var html = await HtmlReport.WriteAsync(report, diagrams, omitted);
         if (format == "html") return (new ReportFile(name, "text/html; charset=utf-8", Utf8(html)), null);
 
         var (chromium, looked) = ChromiumPdf.Find();

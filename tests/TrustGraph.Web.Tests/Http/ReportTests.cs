@@ -25,7 +25,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Factory>
         Assert.Contains("Worcestershire: gaps against the statutory guidance", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal(TrustGraph.Guidance.Requirements.Statutory.Count, doc.QuerySelectorAll("table.verdicts tbody tr").Length);
         var gaps = doc.QuerySelectorAll("article.gap");
-        Assert.Equal(doc.QuerySelectorAll("table.verdicts tbody tr.not-met").Length, gaps.Length);
+        Assert.Equal(doc.QuerySelectorAll("table.verdicts tbody tr.v-notmet").Length, gaps.Length);
         Assert.NotEmpty(gaps);
         Assert.All(gaps, g => Assert.NotNull(g.QuerySelector(".remedy")));
         Assert.All(gaps, g => Assert.False(string.IsNullOrWhiteSpace(g.QuerySelector(".citation")!.TextContent)));
@@ -71,6 +71,20 @@ public sealed class ReportTests : IClassFixture<ReportTests.Factory>
         Assert.Equal("Calderdale", doc.QuerySelector("h1")!.TextContent);
         Assert.Empty(doc.QuerySelectorAll("script"));
         Assert.Equal(2, doc.QuerySelectorAll("#diagrams svg").Length);
+    }
+
+    [Fact]
+    public async Task The_page_and_its_html_download_show_the_same_verdicts_gaps_and_remedies()
+    {
+        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync("/report/worcestershire/2009"));
+        var file = new HtmlParser().ParseDocument(await _client.GetStringAsync("/downloads/report?view=worcestershire/2009&format=html"));
+
+        static List<string> Text(AngleSharp.Dom.IDocument doc, string selector) => doc.QuerySelectorAll(selector).Select(e => e.TextContent).ToList();
+        Assert.Equal(Text(file, "table.verdicts tbody tr"), Text(page, "table.verdicts tbody tr"));
+        Assert.Equal(Text(file, "#gaps article.gap"), Text(page, "#gaps article.gap"));
+        Assert.Equal(Text(file, "#unassessed article"), Text(page, "#unassessed article"));
+        Assert.Equal(Text(file, "#analyses table.findings tbody tr"), Text(page, "#analyses table.findings tbody tr"));
+        Assert.NotEmpty(Text(page, "#gaps article.gap .remedy"));
     }
 
     [Theory]

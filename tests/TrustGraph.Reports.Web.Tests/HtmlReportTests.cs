@@ -1,11 +1,13 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TrustGraph.Core.Tests.Guidance;
+using TrustGraph.Core.Tests.Reports;
 using TrustGraph.Guidance;
 using TrustGraph.Reports;
 
-namespace TrustGraph.Core.Tests.Reports;
+namespace TrustGraph.Reports.Web.Tests;
 
+/// <summary>The HTML report and comparison, rendered to one static page from the Razor components the viewer shows live.</summary>
 public sealed class HtmlReportTests
 {
     private static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
@@ -137,7 +139,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void The_comparison_shows_the_matrix_metrics_partner_coverage_and_what_each_could_copy()
     {
-        var comparison = ComparisonTests.All();
+        var comparison = Comparisons.All();
         var doc = Parse(HtmlReport.Write(comparison));
 
         var header = doc.QuerySelectorAll("#matrix thead th").Select(th => th.TextContent).ToList();
