@@ -35,9 +35,6 @@ internal static class ImportCommand
         {
             var dir = Common.ResolveData(parse.GetValue(data));
             if (MaxRows(parse.GetValue(maxRows), console) is not int limit) return CliApp.InvalidInput;
-            var dataset = Common.Load(dir, console);
-            if (dataset is null) return CliApp.InvalidInput;
-
             var path = parse.GetValue(file)!;
             var name = Path.GetFileName(path);
             if (!File.Exists(path))
@@ -49,9 +46,14 @@ internal static class ImportCommand
                 return Rejected(name, [SpreadsheetText.TooBig(name, new FileInfo(path).Length)], console);
             var content = File.ReadAllBytes(path);
 
-            // The lock is held from planning to committing; an import that finished while this one loaded makes this plan
-            // come back as "changed", never as a mixture of the two.
+            // The lock is held from loading through planning to committing: an import running meanwhile either finishes first
+            // (this one waits for it, then plans on its result) or this one is refused as "changed", never a mixture of the two.
             var dry = parse.GetValue(dryRun);
+            if (!Directory.Exists(dir))
+            {
+                Common.Load(dir, console); // says what is wrong; taking the lock would create the folder
+                return CliApp.InvalidInput;
+            }
             DatasetLock? held;
             try
             {
@@ -68,6 +70,9 @@ internal static class ImportCommand
                 console.Error.WriteLine($"trustgraph: {name} was not imported: {DatasetStore.ChangedWhilePlanning} (another import or undo is still writing to {dir}). Nothing was written.");
                 return CliApp.InvalidInput;
             }
+            // Loaded under the lock: a reader without it could meet one writer's new sources.csv beside its old memberships.csv.
+            var dataset = Common.Load(dir, console);
+            if (dataset is null) return CliApp.InvalidInput;
             var importMode = parse.GetValue(mode) == "merge" ? ImportMode.Merge : ImportMode.Replace;
             var result = MembershipImport.Plan(dataset, dir, parse.GetValue(authority)!, parse.GetValue(body)!, importMode, name, content,
                 maxRows: limit, held: held);

@@ -31,11 +31,14 @@ public static class BoardIncludesRelevantPartners
         };
     }
 
-    /// <summary>The verdict on one board, saying first which body was judged and why when another could have been.</summary>
+    /// <summary>
+    /// The verdict on one board, saying after it which body was judged and why when another could have been (the verdict comes
+    /// first: a report's one-line summary takes the reason's first sentence).
+    /// </summary>
     private static Assessment Assess(GovernanceGraph graph, BoardCoverage coverage)
     {
         var assessment = AssessBoard(graph, coverage);
-        return coverage.Choice is null ? assessment : assessment with { Reason = coverage.Choice + " " + assessment.Reason };
+        return coverage.Choice is null ? assessment : assessment with { Reason = assessment.Reason + " " + coverage.Choice };
     }
 
     private static Assessment AssessBoard(GovernanceGraph graph, BoardCoverage coverage)
