@@ -75,6 +75,7 @@ internal sealed class FindingOverlays
                 .Select(p => $"{(p.Status == CoverageStatus.Vacant ? "Vacant" : "No seat")}: {p.Partner.Name}")
                 .ToList();
             if (!board.MembershipKnown) lines = ["Membership not given: cannot assess"];
+            else if (board.MembershipPartial) lines.Add("Only some seats listed: partners not shown cannot be assessed");
             if (lines.Count == 0) continue;
             yield return new DiagramNode(NoteId(board.Board.Id), "Missing relevant partners", "note", "Missing relevant partners",
                 board.Board.Layer.ToWord(), DiagramNode.NoteRole, ["tg-overlay", Class(Checks.MissingRelevantPartner)])
