@@ -70,7 +70,7 @@ public static class DiagramSvg
             var type = Token(model.Type);
             var w = F(width);
             var h = F(height);
-            _out.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{_p}\" class=\"{string.Join(' ', new[] { "tg-diagram", "tg-" + type }.Concat(shown))}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{_p}-title {_p}-desc\">");
+            _out.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{_p}\" class=\"{string.Join(' ', new[] { "tg-diagram", "tg-" + type }.Concat(shown))}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"group\" aria-labelledby=\"{_p}-title {_p}-desc\">");
             _out.Append($"<title id=\"{_p}-title\">{Escape(model.Title)}: {Escape(model.Type)}</title><desc id=\"{_p}-desc\">{Escape(subtitle)}</desc>");
             Css(checks);
             Defs();
@@ -174,7 +174,7 @@ public static class DiagramSvg
             var s = Kind(n.Kind);
             var (x, y, w, h) = (placed.Box.X + _dx, placed.Box.Y + _dy, placed.Box.W, placed.Box.H);
             var classes = string.Join(' ', new[] { "tg-node", "tg-body" }.Concat(n.Classes.Select(Token)));
-            _out.Append($"<g class=\"{classes}\" data-id=\"{Escape(n.Id)}\" tabindex=\"0\" role=\"button\" aria-label=\"{Escape($"{n.Label} ({n.KindLabel})")}\">");
+            _out.Append($"<g class=\"{classes}\" data-id=\"{Escape(n.Id)}\" tabindex=\"0\" role=\"button\">");
             _out.Append($"<title>{Escape(n.Label)}{(n.Description.Length > 0 ? " — " + Escape(n.Description) : "")}</title>");
             _out.Append($"<rect class=\"tg-halo\" x=\"{F(x - 7)}\" y=\"{F(y - 7)}\" width=\"{F(w + 14)}\" height=\"{F(h + 14)}\" rx=\"{F(s.Radius + 6)}\" fill=\"{Focus}\" stroke=\"{Ink}\" stroke-width=\"3\"/>");
             _out.Append($"<rect class=\"tg-sel\" x=\"{F(x - 5)}\" y=\"{F(y - 5)}\" width=\"{F(w + 10)}\" height=\"{F(h + 10)}\" rx=\"{F(s.Radius + 4)}\" fill=\"none\" stroke=\"{Blue}\" stroke-width=\"3.5\"/>");
@@ -222,7 +222,7 @@ public static class DiagramSvg
             var centre = n.Kind == "outcomes";
             var fill = centre ? Ink : "#ffffff";
             var ink = centre ? "#ffffff" : Ink;
-            _out.Append($"<g class=\"tg-node tg-outcome {string.Join(' ', n.Classes.Select(Token))}\" data-id=\"{Escape(n.Id)}\" tabindex=\"0\" role=\"button\" aria-label=\"{Escape(n.Label)}\">");
+            _out.Append($"<g class=\"tg-node tg-outcome {string.Join(' ', n.Classes.Select(Token))}\" data-id=\"{Escape(n.Id)}\" tabindex=\"0\" role=\"button\">");
             _out.Append($"<title>{Escape(n.Description.Length > 0 ? n.Description : n.Label)}</title>");
             _out.Append($"<rect class=\"tg-halo\" x=\"{F(x - 6)}\" y=\"{F(y - 6)}\" width=\"{F(w + 12)}\" height=\"{F(h + 12)}\" rx=\"{F(h / 2 + 6)}\" fill=\"{Focus}\" stroke=\"{Ink}\" stroke-width=\"3\"/>");
             _out.Append($"<rect class=\"tg-sel\" x=\"{F(x - 5)}\" y=\"{F(y - 5)}\" width=\"{F(w + 10)}\" height=\"{F(h + 10)}\" rx=\"{F(h / 2 + 5)}\" fill=\"none\" stroke=\"{Blue}\" stroke-width=\"3.5\"/>");
