@@ -167,14 +167,33 @@ internal static class OnionLayout
         if (edges.Count > 0) new SplineRouter(graph, edges.Select(e => e.Geometry), 1, 4, ConeAngle, null).Run();
         var first = edges.Where(x => x.Geometry.Curve is not null)
             .ToDictionary(x => Pair(x.Edge), x => (x.Edge, Path: Curves.Path(x.Geometry.Curve, flipY: false)));
+        var boxes = placed.ToDictionary(p => p.Node.Id, p => p.Box);
         var routed = new List<PlacedEdge>();
         foreach (var e in lines)
         {
             if (!first.TryGetValue(Pair(e), out var route)) continue;
             var path = route.Edge.From == e.From ? route.Path : Curves.Reverse(route.Path);
-            routed.Add(new PlacedEdge(e, pass[e] == 0 ? path : Offset(path, 4 * pass[e])));
+            routed.Add(new PlacedEdge(e, pass[e] == 0 ? path : Beside(path, 4 * pass[e], boxes[e.From], boxes[e.To])));
         }
         return routed;
+    }
+
+    /// <summary>
+    /// A later line between the same two boxes, drawn beside the first: moved to whichever side keeps both its ends clear
+    /// of the two boxes (a sideways move can push the head of a line that meets a box at a slant into the box), or, when
+    /// neither side does, drawn over the first.
+    /// </summary>
+    private static List<PathPiece> Beside(List<PathPiece> path, double by, Box from, Box to)
+    {
+        foreach (var side in new[] { by, -by, 2 * by, -2 * by })
+        {
+            var moved = Offset(path, side);
+            if (Clear(Curves.Start(moved), from) && Clear(Curves.End(moved), to)) return moved;
+        }
+        return path;
+
+        static bool Clear(Point p, Box box) =>
+            !(p.X > box.X - 1.5 && p.X < box.Right + 1.5 && p.Y > box.Y - 1.5 && p.Y < box.Bottom + 1.5);
     }
 
     /// <summary>Wider cones give MSAGL's router a sparser visibility graph: a little less direct, several times faster.</summary>
