@@ -93,7 +93,7 @@ internal static class ReportStyle
         footer{margin-top:3em;border-top:1px solid var(--rule);color:var(--muted);font-size:.82rem}
         @media (max-width:720px){main{padding:20px} .tiles{grid-template-columns:repeat(2,1fr)}}
         @media print{
-          @page{size:A4;margin:16mm 14mm 18mm}
+          @page{size:A4;margin:16mm 10mm 18mm}
           body{background:#fff;font-size:10pt}
           main{max-width:none;padding:0}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -108,7 +108,8 @@ internal static class ReportStyle
           .reason .citation,.reason .statement{break-after:avoid;page-break-after:avoid}
           #gaps,#analyses,#reasons{break-before:page;page-break-before:always}
           #diagrams{break-before:page;page-break-before:always}
-          figure.diagram svg{max-height:240mm}
+          figure.diagram{padding:0;border:0;margin:0}
+          figure.diagram svg{max-height:250mm}
         }
         """;
 }

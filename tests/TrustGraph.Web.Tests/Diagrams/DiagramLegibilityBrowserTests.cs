@@ -111,8 +111,8 @@ public sealed class DiagramLegibilityBrowserTests(ITestOutputHelper output) : IA
     [BrowserFact]
     public async Task Every_body_name_in_the_printed_report_is_at_least_7_pt()
     {
-        // The report prints on A4 with 14 mm side margins: Chromium lays the page out 182 mm (688 CSS px) wide.
-        var page = await _session!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 688, Height = 1000 } });
+        // The report prints on A4 with 10 mm side margins: Chromium lays the page out 190 mm (718 CSS px) wide.
+        var page = await _session!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 718, Height = 1000 } });
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var lines = new List<string>();
         var failures = new List<string>();
