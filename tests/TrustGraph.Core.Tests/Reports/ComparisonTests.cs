@@ -7,17 +7,6 @@ namespace TrustGraph.Core.Tests.Reports;
 
 public sealed class ComparisonTests
 {
-    internal static Comparison All(params string[] ids)
-    {
-        ids = ids.Length > 0 ? ids : ["calderdale", "suffolk", "york", "worcestershire", "anyplace"];
-        var subjects = ids.Select(item =>
-        {
-            var parts = item.Split(':');
-            return ChosenArrangement.Pick(ShippedData.Dataset.Find(parts[0])!, parts.Length > 1 ? parts[1] : null).Choice!;
-        }).ToList();
-        return Comparison.Build(ShippedData.Dataset, subjects, new DateOnly(2026, 1, 31));
-    }
-
     [Fact]
     public void By_default_each_authority_is_judged_on_its_current_arrangement_and_the_output_says_which()
     {
@@ -36,7 +25,7 @@ public sealed class ComparisonTests
     [Fact]
     public void What_one_authority_meets_and_another_does_not_is_offered_as_a_practice_to_copy_with_its_evidence()
     {
-        var comparison = All();
+        var comparison = Comparisons.All();
 
         var chair = comparison.Practices.Single(p => p.By.Authority.Id == "calderdale" && p.Verdict.Requirement.Id == "tor-chair");
         Assert.Equal(["worcestershire"], chair.NotMetBy.Select(c => c.Authority.Id));
@@ -49,7 +38,7 @@ public sealed class ComparisonTests
     [Fact]
     public void One_authority_can_be_compared_with_its_own_proposal_and_the_columns_say_which_is_which()
     {
-        var comparison = All("worcestershire", "worcestershire:proposed-2010");
+        var comparison = Comparisons.All("worcestershire", "worcestershire:proposed-2010");
 
         Assert.Equal(["Worcestershire (2009)", "Worcestershire (proposed-2010)"], comparison.Columns.Select(c => c.Label));
         var quarterly = comparison.Practices.Single(p => p.Verdict.Requirement.Id == "tor-chair");
@@ -59,7 +48,7 @@ public sealed class ComparisonTests
     [Fact]
     public void The_metrics_measure_the_longest_path_from_whichever_LSP_is_nearer()
     {
-        var comparison = All();
+        var comparison = Comparisons.All();
         var longest = comparison.MetricRows().Single(r => r.Measure.Id == "longest-path").Values;
 
         Assert.Equal(["No LSP recorded", "3 lines", "No LSP recorded", "1 line", "2 lines"], longest);
@@ -68,7 +57,7 @@ public sealed class ComparisonTests
     [Fact]
     public void Partner_coverage_reads_present_vacant_absent_or_cannot_assess_per_authority()
     {
-        var comparison = All();
+        var comparison = Comparisons.All();
         var sha = comparison.Partners.Single(p => p.Name == "Strategic Health Authority");
 
         // Suffolk's and York's recorded boards have no listed membership, so their commissioning groups are judged in their place.

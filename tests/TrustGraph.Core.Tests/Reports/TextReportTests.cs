@@ -35,7 +35,7 @@ public sealed class TextReportTests
     [Fact]
     public void The_comparison_in_Markdown_has_the_requirement_by_authority_matrix_as_a_table()
     {
-        var md = MarkdownReport.Write(ComparisonTests.All());
+        var md = MarkdownReport.Write(Comparisons.All());
         var tables = Markdown.Parse(md, Pipeline).Descendants<Table>().ToList();
 
         var matrix = tables[0];
@@ -94,7 +94,7 @@ public sealed class TextReportTests
     [Fact]
     public void The_comparison_csv_has_a_row_per_authority_and_requirement_and_per_metric_and_partner()
     {
-        var comparison = ComparisonTests.All();
+        var comparison = Comparisons.All();
         var rows = Rows(CsvReport.Write(comparison));
 
         Assert.Equal(5 * Requirements.Statutory.Count, rows.Count(r => r[0] == "requirement"));

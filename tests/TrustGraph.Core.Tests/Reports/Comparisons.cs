@@ -1,7 +1,9 @@
 using TrustGraph.Core.Tests.Guidance;
+using TrustGraph.Reports;
 
-namespace TrustGraph.Reports.Web.Tests;
+namespace TrustGraph.Core.Tests.Reports;
 
+/// <summary>Comparisons of the shipped data for report tests (also linked into TrustGraph.Reports.Web.Tests).</summary>
 internal static class Comparisons
 {
     /// <summary>The shipped authorities (or those named, "id:arrangement" for another arrangement) compared on a fixed day.</summary>
