@@ -89,77 +89,81 @@ public static class DatasetLoader
         string folder, Authority authority, List<DatasetError> errors, SourceCatalogue references)
     {
         references.ForgetParsed();
-        // The model keeps one string per distinct id, post and agency: they repeat on row after row, and the copies read from each
-        // row then die young instead of being kept.
-        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Keep(string? value)
-        {
-            if (value is null) return null;
-            if (kept.TryGetValue(value, out var same)) return same;
-            kept.Add(value, value);
-            return value;
-        }
+        // The model keeps one string per distinct id, post and agency: they repeat on row after row, and are looked up as spans
+        // in the reader's buffer, so a repeat allocates nothing.
+        var pool = new StringPool();
         string Display(string file) => $"{authority.Id}/{file}";
+        CsvCursor? Open(string file, string[] columns) => CsvCursor.Open(Path.Combine(folder, file), Display(file), columns, errors);
 
         var arrangements = new List<Arrangement>();
-        var table = Open(Path.Combine(folder, "arrangements.csv"), Display("arrangements.csv"), ["id", "status", "in_force", "source"], errors);
         var seen = new Dictionary<string, int>();
-        foreach (var row in table?.Rows ?? [])
+        using (var r = Open("arrangements.csv", ["id", "status", "in_force", "source"]))
         {
-            var r = new RowReader(table!, row, errors);
-            var id = r.Id("id", "an arrangement id such as 2009 or proposed-2010");
-            var status = r.Enum<ArrangementStatus>("status", required: true);
-            var inForce = r.Date("in_force");
-            var source = r.SourceRef("source", references);
-            if (id is null || status is null || source is null) continue;
-            if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value) { Note = r.Optional("note") });
+            while (r is not null && r.Next())
+            {
+                var id = r.Id("id", "an arrangement id such as 2009 or proposed-2010", pool);
+                var status = r.Enum<ArrangementStatus>("status", required: true);
+                var inForce = r.Date("in_force");
+                var source = r.SourceRef("source", references);
+                if (id is null || status is null || source is null) continue;
+                if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value) { Note = r.Text("note") });
+            }
+            if (r is { Failed: true }) arrangements.Clear();
         }
         var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
 
         var bodies = new List<Body>();
-        table = Open(Path.Combine(folder, "bodies.csv"), Display("bodies.csv"), ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"], errors);
         seen = new Dictionary<string, int>();
-        var partOfRows = new List<(RowReader Row, string? Parent)>();
-        foreach (var row in table?.Rows ?? [])
+        var partOfRows = new List<(string File, int Line, int Column, string Parent)>();
+        using (var r = Open("bodies.csv", ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"]))
         {
-            var r = new RowReader(table!, row, errors);
-            var id = r.Id("id", "a body id");
-            var name = r.Required("name", "the body's name");
-            var kind = r.Enum<BodyKind>("kind", required: true);
-            var layer = r.Enum<OnionLayer>("layer", required: true);
-            var arrangement = r.Optional("arrangement");
-            if (arrangement is not null && !arrangementIds.Contains(arrangement))
+            while (r is not null && r.Next())
             {
-                r.Error("arrangement", $"arrangement '{arrangement}' is not in {authority.Id}/arrangements.csv; expected one of: {Listed(arrangementIds)}, or blank for every arrangement");
-                arrangement = null;
-                continue;
-            }
-            var meets = r.NonNegativeInt("meets_per_year");
-            var source = r.SourceRef("source", references);
-            if (id is null || name is null || kind is null || layer is null || source is null) continue;
-            if (Unique(seen, id, r, "id", "body"))
-            {
-                var listed = r.Optional("membership_listed");
-                if (listed is not null and not ("full" or "partial"))
-                    r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
-                var body = new Body(Keep(id)!, name, kind.Value, layer.Value, Keep(arrangement), meets, source.Value)
+                var id = r.Id("id", "a body id", pool);
+                var name = r.Required("name", "the body's name");
+                var kind = r.Enum<BodyKind>("kind", required: true);
+                var layer = r.Enum<OnionLayer>("layer", required: true);
+                var arrangement = pool.Get(r.Value("arrangement"));
+                if (arrangement is not null && !arrangementIds.Contains(arrangement))
                 {
-                    PartOf = Keep(r.Optional("part_of")),
-                    MembershipPartial = listed == "partial",
-                    Basis = r.Basis(),
-                    Note = r.Optional("note"),
-                };
-                bodies.Add(r.Remember(body));
-                partOfRows.Add((r, r.Optional("part_of")));
+                    r.Error("arrangement", $"arrangement '{arrangement}' is not in {authority.Id}/arrangements.csv; expected one of: {Listed(arrangementIds)}, or blank for every arrangement");
+                    continue;
+                }
+                var meets = r.NonNegativeInt("meets_per_year");
+                var source = r.SourceRef("source", references);
+                if (id is null || name.IsEmpty || kind is null || layer is null || source is null) continue;
+                if (Unique(seen, id, r, "id", "body"))
+                {
+                    var listed = r.Value("membership_listed");
+                    if (!listed.IsEmpty && !listed.SequenceEqual("full") && !listed.SequenceEqual("partial"))
+                        r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
+                    var partOf = pool.Get(r.Value("part_of"));
+                    var body = new Body(id, new string(name), kind.Value, layer.Value, arrangement, meets, source.Value)
+                    {
+                        PartOf = partOf,
+                        MembershipPartial = listed.SequenceEqual("partial"),
+                        Basis = r.Basis(),
+                        Note = r.Text("note"),
+                    };
+                    bodies.Add(r.Remember(body));
+                    if (partOf is not null) partOfRows.Add((r.File, r.Line, r.ColumnNumber("part_of"), partOf));
+                }
+            }
+            if (r is { Failed: true })
+            {
+                bodies.Clear();
+                seen.Clear();
+                partOfRows.Clear();
             }
         }
         var bodyIds = bodies.Select(b => b.Id).ToHashSet();
-        foreach (var (r, parent) in partOfRows)
-            if (parent is not null && !bodyIds.Contains(parent))
-                r.Error("part_of", $"body '{parent}' is not in {authority.Id}/bodies.csv; expected the id of the body this one is part of, or blank");
+        foreach (var (file, line, column, parent) in partOfRows)
+            if (!bodyIds.Contains(parent))
+                errors.Add(new DatasetError(file, line, column,
+                    $"body '{parent}' is not in {authority.Id}/bodies.csv; expected the id of the body this one is part of, or blank"));
         var bodyIdsIncludingBroken = seen.Keys.ToHashSet();
 
-        bool KnownBody(RowReader r, string column, string? id)
+        bool KnownBody(CsvCursor r, string column, string? id)
         {
             if (id is null) return false;
             if (bodyIds.Contains(id)) return true;
@@ -167,66 +171,79 @@ public static class DatasetLoader
                 r.Error(column, $"body '{id}' is not in {authority.Id}/bodies.csv; expected the id of a body of {authority.Name}");
             return false;
         }
+        string? RequiredKept(CsvCursor r, string column, string what) => pool.Get(r.Required(column, what));
 
         var seats = new List<Seat>();
-        table = Open(Path.Combine(folder, "memberships.csv"), Display("memberships.csv"),
-            ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"], errors);
-        foreach (var row in table?.Rows ?? [])
+        using (var r = Open("memberships.csv", ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"]))
         {
-            var r = new RowReader(table!, row, errors);
-            var body = r.Required("body", "the id of the body the seat is on");
-            var known = KnownBody(r, "body", body);
-            var post = r.Optional("post");
-            var person = r.Optional("person");
-            if (post is null && person is null)
-                r.Error("post", "both 'post' and 'person' are empty; expected the post, the person's name, or both");
-            var category = r.Enum<PartnerCategory>("partner_category", required: false);
-            var role = r.Enum<SeatRole>("role", required: false);
-            var voting = r.YesNo("voting");
-            var status = r.Enum<SeatStatus>("status", required: false);
-            var source = r.SourceRef("source", references);
-            if (!known || (post is null && person is null) || source is null) continue;
-            if (r.Optional("role") is not null && role is null) continue;
-            if (r.Optional("partner_category") is not null && category is null) continue;
-            if (r.Optional("status") is not null && status is null) continue;
-            if (r.Optional("voting") is not null && voting is null) continue;
-            var basis = r.Basis();
-            seats.Add(r.Remember(new Seat(Keep(body)!, Keep(post), person, Keep(r.Optional("agency")), category, role ?? SeatRole.Member, voting,
-                status ?? SeatStatus.Filled, source.Value) { Basis = basis, Note = r.Optional("note") }));
+            while (r is not null && r.Next())
+            {
+                var body = RequiredKept(r, "body", "the id of the body the seat is on");
+                var known = KnownBody(r, "body", body);
+                var post = r.Value("post");
+                var person = r.Value("person");
+                var named = !post.IsEmpty || !person.IsEmpty;
+                if (!named) r.Error("post", "both 'post' and 'person' are empty; expected the post, the person's name, or both");
+                var category = r.Enum<PartnerCategory>("partner_category", required: false);
+                var role = r.Enum<SeatRole>("role", required: false);
+                var voting = r.YesNo("voting");
+                var status = r.Enum<SeatStatus>("status", required: false);
+                var source = r.SourceRef("source", references);
+                if (!known || !named || source is null) continue;
+                if (r.Has("role") && role is null) continue;
+                if (r.Has("partner_category") && category is null) continue;
+                if (r.Has("status") && status is null) continue;
+                if (r.Has("voting") && voting is null) continue;
+                var basis = r.Basis();
+                seats.Add(r.Remember(new Seat(body!, pool.Get(post), r.Text("person"), pool.Get(r.Value("agency")), category, role ?? SeatRole.Member, voting,
+                    status ?? SeatStatus.Filled, source.Value) { Basis = basis, Note = r.Text("note") }));
+            }
+            if (r is { Failed: true }) seats.Clear();
         }
 
         var lines = new List<AccountabilityLine>();
-        table = Open(Path.Combine(folder, "accountability.csv"), Display("accountability.csv"), ["from", "to", "kind", "source"], errors);
-        foreach (var row in table?.Rows ?? [])
+        using (var r = Open("accountability.csv", ["from", "to", "kind", "source"]))
         {
-            var r = new RowReader(table!, row, errors);
-            var from = r.Required("from", "the id of the body that answers");
-            var to = r.Required("to", "the id of the body it answers to");
-            var fromKnown = KnownBody(r, "from", from);
-            var toKnown = KnownBody(r, "to", to);
-            var kind = r.Enum<AccountabilityKind>("kind", required: true);
-            var source = r.SourceRef("source", references);
-            var basis = r.Basis();
-            if (fromKnown && toKnown && kind is not null && source is not null)
-                lines.Add(r.Remember(new AccountabilityLine(Keep(from)!, Keep(to)!, kind.Value, source.Value) { Basis = basis, Note = r.Optional("note") }));
+            while (r is not null && r.Next())
+            {
+                var from = RequiredKept(r, "from", "the id of the body that answers");
+                var to = RequiredKept(r, "to", "the id of the body it answers to");
+                var fromKnown = KnownBody(r, "from", from);
+                var toKnown = KnownBody(r, "to", to);
+                var kind = r.Enum<AccountabilityKind>("kind", required: true);
+                var source = r.SourceRef("source", references);
+                var basis = r.Basis();
+                if (fromKnown && toKnown && kind is not null && source is not null)
+                    lines.Add(r.Remember(new AccountabilityLine(from!, to!, kind.Value, source.Value) { Basis = basis, Note = r.Text("note") }));
+            }
+            if (r is { Failed: true }) lines.Clear();
         }
 
         var duties = new List<Duty>();
-        table = Open(Path.Combine(folder, "duties.csv"), Display("duties.csv"), ["body", "duty", "outcome", "source"], errors);
-        foreach (var row in table?.Rows ?? [])
+        using (var r = Open("duties.csv", ["body", "duty", "outcome", "source"]))
         {
-            var r = new RowReader(table!, row, errors);
-            var body = r.Required("body", "the id of the body that holds the duty");
-            var known = KnownBody(r, "body", body);
-            var duty = r.Required("duty", "a short statement of the duty");
-            var outcome = r.Enum<Outcome>("outcome", required: false);
-            var source = r.SourceRef("source", references);
-            if (!known || duty is null || source is null) continue;
-            if (r.Optional("outcome") is not null && outcome is null) continue;
-            duties.Add(r.Remember(new Duty(Keep(body)!, duty, outcome, source.Value) { Basis = r.Basis(), Note = r.Optional("note") }));
+            while (r is not null && r.Next())
+            {
+                var body = RequiredKept(r, "body", "the id of the body that holds the duty");
+                var known = KnownBody(r, "body", body);
+                var duty = r.Required("duty", "a short statement of the duty");
+                var outcome = r.Enum<Outcome>("outcome", required: false);
+                var source = r.SourceRef("source", references);
+                if (!known || duty.IsEmpty || source is null) continue;
+                if (r.Has("outcome") && outcome is null) continue;
+                duties.Add(r.Remember(new Duty(body!, new string(duty), outcome, source.Value) { Basis = r.Basis(), Note = r.Text("note") }));
+            }
+            if (r is { Failed: true }) duties.Clear();
         }
 
         return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);
+    }
+
+    private static bool Unique(Dictionary<string, int> seen, string id, CsvCursor r, string column, string what)
+    {
+        if (seen.TryAdd(id, r.Line)) return true;
+        r.Error(column, $"duplicate {what} id '{id}': also defined at line {seen[id]}; expected each {what} id once");
+        return false;
     }
 
     private static bool Unique(Dictionary<string, int> seen, string id, RowReader r, string column, string what)

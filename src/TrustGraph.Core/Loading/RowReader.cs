@@ -162,12 +162,45 @@ internal sealed class SourceCatalogue
         if (!_parsed.TryGetValue(text, out var reference)) _parsed.Add(text, reference = Model.SourceRef.Parse(text));
         return reference;
     }
+
+    /// <summary>The same, for a value still in the reader's buffer: a reference parsed before costs no string.</summary>
+    public SourceRef Parse(ReadOnlySpan<char> text)
+    {
+        var lookup = _parsed.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var reference)) return reference;
+        var key = new string(text);
+        _parsed.Add(key, reference = Model.SourceRef.Parse(key));
+        return reference;
+    }
+}
+
+/// <summary>
+/// One string per distinct value: ids, posts and agencies repeat on row after row, and the model should keep one copy of each
+/// rather than one per row. Values are looked up as spans, so a repeat costs no allocation at all.
+/// </summary>
+internal sealed class StringPool
+{
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+
+    public string? Get(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty) return null;
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(value, out var same)) return same;
+        var kept = new string(value);
+        _strings.Add(kept);
+        return kept;
+    }
+
+    public void Clear() => _strings.Clear();
 }
 
 /// <summary>Ids in the dataset are lower-case slugs: <c>[a-z0-9-]+</c>.</summary>
 public static class Slug
 {
-    public static bool IsValid(string text)
+    public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    public static bool IsValid(ReadOnlySpan<char> text)
     {
         if (text.Length == 0) return false;
         foreach (var c in text)

@@ -19,21 +19,28 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day)
     /// <summary>True when the date could fall either side of <paramref name="day"/>.</summary>
     public bool Straddles(DateOnly day) => Earliest < day && Latest >= day;
 
-    public static bool TryParse(string text, out PartialDate date)
+    public static bool TryParse(string text, out PartialDate date) => TryParse(text.AsSpan(), out date);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out PartialDate date)
     {
         date = default;
-        var parts = text.Split('-');
-        if (parts.Length is < 1 or > 3 || parts[0].Length != 4) return false;
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1000) return false;
+        var first = text.IndexOf('-');
+        var year = first < 0 ? text : text[..first];
+        var rest = first < 0 ? [] : text[(first + 1)..];
+        var second = first < 0 ? -1 : rest.IndexOf('-');
+        var month = first < 0 ? [] : second < 0 ? rest : rest[..second];
+        var day = second < 0 ? [] : rest[(second + 1)..];
+        if (day.Contains('-') || year.Length != 4) return false;
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1000) return false;
         int? m = null, d = null;
-        if (parts.Length >= 2)
+        if (first >= 0)
         {
-            if (parts[1].Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mm) || mm is < 1 or > 12) return false;
+            if (month.Length != 2 || !int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var mm) || mm is < 1 or > 12) return false;
             m = mm;
         }
-        if (parts.Length == 3)
+        if (second >= 0)
         {
-            if (parts[2].Length != 2 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var dd) || dd < 1 || dd > DateTime.DaysInMonth(y, m!.Value)) return false;
+            if (day.Length != 2 || !int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var dd) || dd < 1 || dd > DateTime.DaysInMonth(y, m!.Value)) return false;
             d = dd;
         }
         date = new PartialDate(y, m, d);

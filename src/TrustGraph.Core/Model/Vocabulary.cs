@@ -18,11 +18,18 @@ public static class Vocabulary<TEnum> where TEnum : struct, Enum
 
     public static string AllowedList => string.Join(", ", Words);
 
-    public static bool TryParse(string word, out TEnum value)
+    public static bool TryParse(string word, out TEnum value) => TryParse(word.AsSpan(), out value);
+
+    public static bool TryParse(ReadOnlySpan<char> word, out TEnum value)
     {
-        var i = Array.IndexOf(WordsOfValues, word);
-        value = i < 0 ? default : Values[i];
-        return i >= 0;
+        for (var i = 0; i < WordsOfValues.Length; i++)
+            if (word.SequenceEqual(WordsOfValues[i]))
+            {
+                value = Values[i];
+                return true;
+            }
+        value = default;
+        return false;
     }
 
     public static string Word(TEnum value)
