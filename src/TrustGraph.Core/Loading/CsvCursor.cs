@@ -15,20 +15,21 @@ namespace TrustGraph.Loading;
 internal sealed class CsvCursor : IDisposable
 {
     private readonly CsvReader _reader;
+    private readonly byte[] _input; // the file's bytes, rented: given back when the cursor is disposed
     private readonly List<DatasetError> _errors;
     private readonly Dictionary<string, int> _columns;
     private readonly int _width;
     private readonly int _firstError;
     private readonly List<DatasetError> _shapeErrors;
-    private (string Name, int Index)[] _asked = [];
-    private char[] _chars = ArrayPool<char>.Shared.Rent(4096);
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(4096);
     private (int Start, int Length)[] _fields = new (int, int)[16];
     private int _fieldCount;
 
-    private CsvCursor(CsvReader reader, string file, List<DatasetError> errors, Dictionary<string, int> columns, int width,
+    private CsvCursor(CsvReader reader, byte[] input, string file, List<DatasetError> errors, Dictionary<string, int> columns, int width,
         int firstError, List<DatasetError> shapeErrors)
     {
         _reader = reader;
+        _input = input;
         File = file;
         _errors = errors;
         _columns = columns;
@@ -56,20 +57,35 @@ internal sealed class CsvCursor : IDisposable
     /// </summary>
     public static CsvCursor? Open(string path, string display, string[] requiredColumns, List<DatasetError> errors)
     {
-        if (!System.IO.File.Exists(path))
+        // Dataset files are small: each is read whole in one call and parsed in place, rather than through a stream and its buffer.
+        byte[] bytes;
+        int length;
+        try
+        {
+            using var file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var size = RandomAccess.GetLength(file);
+            if (size > int.MaxValue / 2) throw new IOException($"{display} is {size} bytes long: too long for a dataset file");
+            bytes = ArrayPool<byte>.Shared.Rent((int)size + 1);
+            length = 0;
+            for (int n; length < bytes.Length && (n = RandomAccess.Read(file, bytes.AsSpan(length), length)) > 0; length += n)
+                if (length + n == bytes.Length) bytes = GrowCopy(bytes, length + n);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+                                  || (e is UnauthorizedAccessException && System.IO.Directory.Exists(path)))
         {
             errors.Add(new DatasetError(display, 0, 0, $"the file is missing; expected a CSV with columns {string.Join(",", requiredColumns)}"));
             return null;
         }
         var firstError = errors.Count;
         var shapeErrors = new List<DatasetError>();
-        var reader = CsvReader.FromFile(path, CsvTable.Options(','));
+        var reader = CsvReader.Create(bytes.AsMemory(0, length), CsvTable.Options(','));
         try
         {
             if (!reader.Read())
             {
                 errors.Add(new DatasetError(display, 0, 0, "the file is empty; expected a header row"));
                 reader.Dispose();
+                ArrayPool<byte>.Shared.Return(bytes);
                 return null;
             }
             var headerLine = (int)reader.LineNumber;
@@ -93,15 +109,16 @@ internal sealed class CsvCursor : IDisposable
                     errors.Add(new DatasetError(display, 1, 0,
                         $"the header has no '{column}' column; expected columns {string.Join(",", requiredColumns)} (found {string.Join(",", columns.Keys)})"));
                 // A file with no valid CSV after its header reports that alone, as CsvTable reads the whole file before the columns are checked.
-                var cursor = new CsvCursor(reader, display, errors, columns, width, firstError, shapeErrors);
+                var cursor = new CsvCursor(reader, bytes, display, errors, columns, width, firstError, shapeErrors);
                 using (cursor) while (cursor.Next()) { }
                 return null;
             }
-            return new CsvCursor(reader, display, errors, columns, width, firstError, shapeErrors);
+            return new CsvCursor(reader, bytes, display, errors, columns, width, firstError, shapeErrors);
         }
         catch (CsvFormatException e)
         {
             reader.Dispose();
+            ArrayPool<byte>.Shared.Return(bytes);
             errors.RemoveRange(firstError, errors.Count - firstError);
             errors.AddRange(shapeErrors);
             errors.Add(new DatasetError(display, (int)e.LineNumber, 0, $"the file is not valid CSV: {e.Message}"));
@@ -142,155 +159,178 @@ internal sealed class CsvCursor : IDisposable
         }
     }
 
-    /// <summary>Decodes every field of the current record into the buffer, trimmed; returns how many fields are used (up to the last non-blank one).</summary>
+    /// <summary>
+    /// Copies every field of the current record into the buffer, trimmed of white space as <see cref="string.Trim()"/> trims it;
+    /// returns how many fields are used (up to the last non-blank one).
+    /// </summary>
     private int Decode()
     {
         var count = _reader.FieldCount;
         if (_fields.Length < count) _fields = new (int, int)[Math.Max(count, 2 * _fields.Length)];
         var position = 0;
         var used = 0;
+        ReadOnlySpan<byte> input = _input;
         for (var i = 0; i < count; i++)
         {
-            var bytes = _reader.GetSpan(i);
-            if (_chars.Length - position < bytes.Length) Grow(position + bytes.Length);
-            var n = Encoding.UTF8.GetChars(bytes, _chars.AsSpan(position));
-            var value = _chars.AsSpan(position, n);
+            var field = _reader.GetSpan(i);
             var start = 0;
-            while (start < n && char.IsWhiteSpace(value[start])) start++;
-            var end = n;
-            while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
-            _fields[i] = (position + start, end - start);
-            if (end > start) used = i + 1;
-            position += n;
+            var end = field.Length;
+            while (start < end && IsAsciiSpace(field[start])) start++;
+            while (end > start && IsAsciiSpace(field[end - 1])) end--;
+            field = field[start..end];
+            if (!field.IsEmpty && (field[0] >= 0x80 || field[^1] >= 0x80)) field = TrimOtherSpace(field);
+            if (!field.IsEmpty) used = i + 1;
+            // Most fields are a slice of the file's bytes, which stay put; only unescaped or re-trimmed ones are copied (start < 0).
+            if (input.Overlaps(field, out var offset))
+            {
+                _fields[i] = (offset, field.Length);
+                continue;
+            }
+            if (_bytes.Length - position < field.Length) Grow(position + field.Length);
+            field.CopyTo(_bytes.AsSpan(position));
+            _fields[i] = (~position, field.Length);
+            position += field.Length;
         }
         _fieldCount = count;
         return used;
     }
 
+    /// <summary>A larger rented buffer holding the first <paramref name="length"/> bytes of <paramref name="bytes"/> (a file that grew while it was read).</summary>
+    private static byte[] GrowCopy(byte[] bytes, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(2 * bytes.Length);
+        bytes.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(bytes);
+        return larger;
+    }
+
+    private static bool IsAsciiSpace(byte b) => b is (>= 0x09 and <= 0x0D) or 0x20;
+
+    /// <summary>Trims the white space outside ASCII (no-break and other Unicode spaces) that a field may begin or end with: rare, so done the slow way.</summary>
+    private static ReadOnlySpan<byte> TrimOtherSpace(ReadOnlySpan<byte> field)
+    {
+        var text = Encoding.UTF8.GetString(field);
+        var trimmed = text.Trim();
+        return trimmed.Length == text.Length ? field : Encoding.UTF8.GetBytes(trimmed);
+    }
+
     private void Grow(int needed)
     {
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, 2 * _chars.Length));
-        _chars.AsSpan().CopyTo(larger);
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = larger;
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, 2 * _bytes.Length));
+        _bytes.AsSpan().CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = larger;
     }
 
-    /// <summary>The 0-based index of a column, or -1 when the header lacks it.</summary>
-    public int IndexOf(string column)
+    /// <summary>A column of this file, found once in the header rather than on every row; <see cref="CsvColumn.Index"/> is -1 when the header lacks it.</summary>
+    public CsvColumn Column(string name) => new(name, _columns.GetValueOrDefault(name, -1));
+
+    public void Error(CsvColumn column, string message) => _errors.Add(new DatasetError(File, Line, column.Index + 1, message));
+
+    /// <summary>The trimmed value (UTF-8) of a column in the current row; empty when blank or when the file has no such column. Valid until <see cref="Next"/>.</summary>
+    public ReadOnlySpan<byte> Value(CsvColumn column)
     {
-        // Callers ask for the same few column names (string literals) on every row: answer those by reference first.
-        foreach (var (name, index) in _asked)
-            if (ReferenceEquals(name, column)) return index;
-        var found = _columns.GetValueOrDefault(column, -1);
-        if (_asked.Length < 16) _asked = [.. _asked, (column, found)];
-        return found;
-    }
-
-    public int ColumnNumber(string column) => IndexOf(column) + 1;
-
-    public void Error(string column, string message) => _errors.Add(new DatasetError(File, Line, ColumnNumber(column), message));
-
-    /// <summary>The trimmed value of a column in the current row; empty when blank or when the file has no such column. Valid until <see cref="Next"/>.</summary>
-    public ReadOnlySpan<char> Value(string column)
-    {
-        var i = IndexOf(column);
+        var i = column.Index;
         if (i < 0 || i >= _fieldCount) return [];
         var (start, length) = _fields[i];
-        return _chars.AsSpan(start, length);
+        return start >= 0 ? _input.AsSpan(start, length) : _bytes.AsSpan(~start, length);
     }
 
-    public bool Has(string column) => !Value(column).IsEmpty;
+    public bool Has(CsvColumn column) => !Value(column).IsEmpty;
 
     /// <summary>The value as a new string, or null when blank: for text the model keeps and rarely repeats (names, notes).</summary>
-    public string? Text(string column)
+    public string? Text(CsvColumn column)
     {
         var value = Value(column);
-        return value.IsEmpty ? null : new string(value);
+        return value.IsEmpty ? null : Encoding.UTF8.GetString(value);
     }
 
-    public ReadOnlySpan<char> Required(string column, string what)
+    private static string Show(ReadOnlySpan<byte> value) => Encoding.UTF8.GetString(value);
+
+    public ReadOnlySpan<byte> Required(CsvColumn column, string what)
     {
         var value = Value(column);
-        if (value.IsEmpty) Error(column, $"'{column}' is empty; expected {what}");
+        if (value.IsEmpty) Error(column, $"'{column.Name}' is empty; expected {what}");
         return value;
     }
 
     /// <summary>A required id, kept once in <paramref name="pool"/>; null (with the error recorded) when blank or not a slug.</summary>
-    public string? Id(string column, string what, StringPool pool)
+    public string? Id(CsvColumn column, string what, StringPool pool)
     {
         var value = Required(column, what);
         if (value.IsEmpty) return null;
         if (!Slug.IsValid(value))
         {
-            Error(column, $"'{value}' is not a valid id; expected {what} as a lower-case slug of a-z, 0-9 and '-'");
+            Error(column, $"'{Show(value)}' is not a valid id; expected {what} as a lower-case slug of a-z, 0-9 and '-'");
             return null;
         }
         return pool.Get(value);
     }
 
-    public TEnum? Enum<TEnum>(string column, bool required) where TEnum : struct, Enum
+    public TEnum? Enum<TEnum>(CsvColumn column, bool required) where TEnum : struct, Enum
     {
         var value = Value(column);
         if (value.IsEmpty)
         {
-            if (required) Error(column, $"'{column}' is empty; expected one of: {Vocabulary<TEnum>.AllowedList}");
+            if (required) Error(column, $"'{column.Name}' is empty; expected one of: {Vocabulary<TEnum>.AllowedList}");
             return null;
         }
         if (Vocabulary<TEnum>.TryParse(value, out var parsed)) return parsed;
-        Error(column, $"unknown {column} '{value}'; expected one of: {Vocabulary<TEnum>.AllowedList}");
+        Error(column, $"unknown {column.Name} '{Show(value)}'; expected one of: {Vocabulary<TEnum>.AllowedList}");
         return null;
     }
 
-    public int? NonNegativeInt(string column)
+    public int? NonNegativeInt(CsvColumn column)
     {
         var value = Value(column);
         if (value.IsEmpty) return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 1000) return n;
-        Error(column, $"'{value}' is not a number of meetings; expected a whole number from 0 to 1000, or blank when not stated");
+        Error(column, $"'{Show(value)}' is not a number of meetings; expected a whole number from 0 to 1000, or blank when not stated");
         return null;
     }
 
-    public PartialDate? Date(string column)
+    public PartialDate? Date(CsvColumn column)
     {
         var value = Value(column);
         if (value.IsEmpty) return null;
-        if (PartialDate.TryParse(value, out var date)) return date;
-        Error(column, $"'{value}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, or blank when not stated");
+        var text = Show(value);
+        if (PartialDate.TryParse(text, out var date)) return date;
+        Error(column, $"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, or blank when not stated");
         return null;
     }
 
     /// <summary>The row's <c>basis</c>: stated when blank or absent; an unknown word is an error on the cell (and reads as stated).</summary>
-    public Basis Basis()
+    public Basis Basis(CsvColumn column)
     {
-        var value = Value("basis");
-        if (value.IsEmpty || value.SequenceEqual("stated")) return Model.Basis.Stated;
-        if (value.SequenceEqual("inferred")) return Model.Basis.Inferred;
-        Error("basis", $"unknown basis '{value}'; expected stated, inferred, or blank (stated)");
+        var value = Value(column);
+        if (value.IsEmpty || value.SequenceEqual("stated"u8)) return Model.Basis.Stated;
+        if (value.SequenceEqual("inferred"u8)) return Model.Basis.Inferred;
+        Error(column, $"unknown basis '{Show(value)}'; expected stated, inferred, or blank (stated)");
         return Model.Basis.Stated;
     }
 
-    public bool? YesNo(string column)
+    public bool? YesNo(CsvColumn column)
     {
         var value = Value(column);
         if (value.IsEmpty) return null;
-        if (value.SequenceEqual("yes")) return true;
-        if (value.SequenceEqual("no")) return false;
-        Error(column, $"unknown {column} '{value}'; expected yes, no, or blank when not stated");
+        if (value.SequenceEqual("yes"u8)) return true;
+        if (value.SequenceEqual("no"u8)) return false;
+        Error(column, $"unknown {column.Name} '{Show(value)}'; expected yes, no, or blank when not stated");
         return null;
     }
 
     /// <summary>A source reference, checked against <c>sources.csv</c> as it is read (an unknown source id is an error on this cell).</summary>
-    public SourceRef? SourceRef(string column, SourceCatalogue sources)
+    public SourceRef? SourceRef(CsvColumn column, SourceCatalogue sources)
     {
         var value = Required(column, "a source id from sources.csv, optionally followed by #locator");
         if (value.IsEmpty) return null;
-        var reference = sources.Parse(value);
-        if (!Slug.IsValid(reference.SourceId))
+        var (reference, isSlug, isKnown) = sources.Judge(value);
+        if (!isSlug)
         {
-            Error(column, $"'{value}' is not a source reference; expected a source id (lower-case slug) optionally followed by #locator");
+            Error(column, $"'{Show(value)}' is not a source reference; expected a source id (lower-case slug) optionally followed by #locator");
             return null;
         }
-        if (!sources.Contains(reference.SourceId))
+        if (!isKnown)
             Error(column, $"source '{reference.SourceId}' is not in sources.csv; expected the id of a row of sources.csv");
         return reference;
     }
@@ -305,7 +345,11 @@ internal sealed class CsvCursor : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        if (_chars.Length > 0) ArrayPool<char>.Shared.Return(_chars);
-        _chars = [];
+        ArrayPool<byte>.Shared.Return(_input);
+        if (_bytes.Length > 0) ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = [];
     }
 }
+
+/// <summary>A column of a CSV file: its name (for messages) and its 0-based position in the header, -1 when absent.</summary>
+internal readonly record struct CsvColumn(string Name, int Index);

@@ -99,16 +99,22 @@ public static class DatasetLoader
         var seen = new Dictionary<string, int>();
         using (var r = Open("arrangements.csv", ["id", "status", "in_force", "source"]))
         {
-            while (r is not null && r.Next())
+            if (r is not null)
             {
-                var id = r.Id("id", "an arrangement id such as 2009 or proposed-2010", pool);
-                var status = r.Enum<ArrangementStatus>("status", required: true);
-                var inForce = r.Date("in_force");
-                var source = r.SourceRef("source", references);
-                if (id is null || status is null || source is null) continue;
-                if (Unique(seen, id, r, "id", "arrangement")) arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value) { Note = r.Text("note") });
+                var (idColumn, statusColumn, inForceColumn, sourceColumn, noteColumn) =
+                    (r.Column("id"), r.Column("status"), r.Column("in_force"), r.Column("source"), r.Column("note"));
+                while (r.Next())
+                {
+                    var id = r.Id(idColumn, "an arrangement id such as 2009 or proposed-2010", pool);
+                    var status = r.Enum<ArrangementStatus>(statusColumn, required: true);
+                    var inForce = r.Date(inForceColumn);
+                    var source = r.SourceRef(sourceColumn, references);
+                    if (id is null || status is null || source is null) continue;
+                    if (Unique(seen, id, r, idColumn, "arrangement"))
+                        arrangements.Add(new Arrangement(id, status.Value, inForce, source.Value) { Note = r.Text(noteColumn) });
+                }
+                if (r.Failed) arrangements.Clear();
             }
-            if (r is { Failed: true }) arrangements.Clear();
         }
         var arrangementIds = arrangements.Select(a => a.Id).ToHashSet();
 
@@ -117,43 +123,48 @@ public static class DatasetLoader
         var partOfRows = new List<(string File, int Line, int Column, string Parent)>();
         using (var r = Open("bodies.csv", ["id", "name", "kind", "layer", "arrangement", "meets_per_year", "source"]))
         {
-            while (r is not null && r.Next())
+            if (r is not null)
             {
-                var id = r.Id("id", "a body id", pool);
-                var name = r.Required("name", "the body's name");
-                var kind = r.Enum<BodyKind>("kind", required: true);
-                var layer = r.Enum<OnionLayer>("layer", required: true);
-                var arrangement = pool.Get(r.Value("arrangement"));
-                if (arrangement is not null && !arrangementIds.Contains(arrangement))
+                var (idColumn, nameColumn, kindColumn, layerColumn, arrangementColumn, meetsColumn, sourceColumn) =
+                    (r.Column("id"), r.Column("name"), r.Column("kind"), r.Column("layer"), r.Column("arrangement"), r.Column("meets_per_year"), r.Column("source"));
+                var (partOfColumn, listedColumn, basisColumn, noteColumn) =
+                    (r.Column("part_of"), r.Column("membership_listed"), r.Column("basis"), r.Column("note"));
+                while (r.Next())
                 {
-                    r.Error("arrangement", $"arrangement '{arrangement}' is not in {authority.Id}/arrangements.csv; expected one of: {Listed(arrangementIds)}, or blank for every arrangement");
-                    continue;
-                }
-                var meets = r.NonNegativeInt("meets_per_year");
-                var source = r.SourceRef("source", references);
-                if (id is null || name.IsEmpty || kind is null || layer is null || source is null) continue;
-                if (Unique(seen, id, r, "id", "body"))
-                {
-                    var listed = r.Value("membership_listed");
-                    if (!listed.IsEmpty && !listed.SequenceEqual("full") && !listed.SequenceEqual("partial"))
-                        r.Error("membership_listed", $"unknown membership_listed '{listed}'; expected full, partial, or blank (full)");
-                    var partOf = pool.Get(r.Value("part_of"));
-                    var body = new Body(id, new string(name), kind.Value, layer.Value, arrangement, meets, source.Value)
+                    var id = r.Id(idColumn, "a body id", pool);
+                    var name = r.Required(nameColumn, "the body's name");
+                    var kind = r.Enum<BodyKind>(kindColumn, required: true);
+                    var layer = r.Enum<OnionLayer>(layerColumn, required: true);
+                    var arrangement = pool.Get(r.Value(arrangementColumn));
+                    if (arrangement is not null && !arrangementIds.Contains(arrangement))
+                    {
+                        r.Error(arrangementColumn, $"arrangement '{arrangement}' is not in {authority.Id}/arrangements.csv; expected one of: {Listed(arrangementIds)}, or blank for every arrangement");
+                        continue;
+                    }
+                    var meets = r.NonNegativeInt(meetsColumn);
+                    var source = r.SourceRef(sourceColumn, references);
+                    if (id is null || name.IsEmpty || kind is null || layer is null || source is null) continue;
+                    if (!Unique(seen, id, r, idColumn, "body")) continue;
+                    var listed = r.Value(listedColumn);
+                    if (!listed.IsEmpty && !listed.SequenceEqual("full"u8) && !listed.SequenceEqual("partial"u8))
+                        r.Error(listedColumn, $"unknown membership_listed '{r.Text(listedColumn)}'; expected full, partial, or blank (full)");
+                    var partOf = pool.Get(r.Value(partOfColumn));
+                    var body = new Body(id, r.Text(nameColumn)!, kind.Value, layer.Value, arrangement, meets, source.Value)
                     {
                         PartOf = partOf,
-                        MembershipPartial = listed.SequenceEqual("partial"),
-                        Basis = r.Basis(),
-                        Note = r.Text("note"),
+                        MembershipPartial = listed.SequenceEqual("partial"u8),
+                        Basis = r.Basis(basisColumn),
+                        Note = r.Text(noteColumn),
                     };
                     bodies.Add(r.Remember(body));
-                    if (partOf is not null) partOfRows.Add((r.File, r.Line, r.ColumnNumber("part_of"), partOf));
+                    if (partOf is not null) partOfRows.Add((r.File, r.Line, partOfColumn.Index + 1, partOf));
                 }
-            }
-            if (r is { Failed: true })
-            {
-                bodies.Clear();
-                seen.Clear();
-                partOfRows.Clear();
+                if (r.Failed)
+                {
+                    bodies.Clear();
+                    seen.Clear();
+                    partOfRows.Clear();
+                }
             }
         }
         var bodyIds = bodies.Select(b => b.Id).ToHashSet();
@@ -161,85 +172,100 @@ public static class DatasetLoader
             if (!bodyIds.Contains(parent))
                 errors.Add(new DatasetError(file, line, column,
                     $"body '{parent}' is not in {authority.Id}/bodies.csv; expected the id of the body this one is part of, or blank"));
-        var bodyIdsIncludingBroken = seen.Keys.ToHashSet();
+        // Rows below name bodies tens of thousands of times: the pool's marks answer "a valid body?" in the lookup that finds the id.
+        const int ListedBody = 1, ValidBody = 2;
+        foreach (var id in seen.Keys) pool.Mark(id, ListedBody);
+        foreach (var id in bodyIds) pool.Mark(id, ValidBody);
 
-        bool KnownBody(CsvCursor r, string column, string? id)
+        // A reference to a body: the id kept once, or null (with the error recorded) when blank or not a body of this authority.
+        bool KnownBody(CsvCursor r, CsvColumn column, string what, out string? id)
         {
+            id = pool.Get(r.Required(column, what), out var mark);
             if (id is null) return false;
-            if (bodyIds.Contains(id)) return true;
-            if (!bodyIdsIncludingBroken.Contains(id))
+            if ((mark & ValidBody) != 0) return true;
+            if ((mark & ListedBody) == 0)
                 r.Error(column, $"body '{id}' is not in {authority.Id}/bodies.csv; expected the id of a body of {authority.Name}");
             return false;
         }
-        string? RequiredKept(CsvCursor r, string column, string what) => pool.Get(r.Required(column, what));
 
         var seats = new List<Seat>();
         using (var r = Open("memberships.csv", ["body", "post", "person", "agency", "partner_category", "role", "voting", "status", "source"]))
         {
-            while (r is not null && r.Next())
+            if (r is not null)
             {
-                var body = RequiredKept(r, "body", "the id of the body the seat is on");
-                var known = KnownBody(r, "body", body);
-                var post = r.Value("post");
-                var person = r.Value("person");
-                var named = !post.IsEmpty || !person.IsEmpty;
-                if (!named) r.Error("post", "both 'post' and 'person' are empty; expected the post, the person's name, or both");
-                var category = r.Enum<PartnerCategory>("partner_category", required: false);
-                var role = r.Enum<SeatRole>("role", required: false);
-                var voting = r.YesNo("voting");
-                var status = r.Enum<SeatStatus>("status", required: false);
-                var source = r.SourceRef("source", references);
-                if (!known || !named || source is null) continue;
-                if (r.Has("role") && role is null) continue;
-                if (r.Has("partner_category") && category is null) continue;
-                if (r.Has("status") && status is null) continue;
-                if (r.Has("voting") && voting is null) continue;
-                var basis = r.Basis();
-                seats.Add(r.Remember(new Seat(body!, pool.Get(post), r.Text("person"), pool.Get(r.Value("agency")), category, role ?? SeatRole.Member, voting,
-                    status ?? SeatStatus.Filled, source.Value) { Basis = basis, Note = r.Text("note") }));
+                var (bodyColumn, postColumn, personColumn, agencyColumn, categoryColumn, roleColumn) =
+                    (r.Column("body"), r.Column("post"), r.Column("person"), r.Column("agency"), r.Column("partner_category"), r.Column("role"));
+                var (votingColumn, statusColumn, sourceColumn, basisColumn, noteColumn) =
+                    (r.Column("voting"), r.Column("status"), r.Column("source"), r.Column("basis"), r.Column("note"));
+                while (r.Next())
+                {
+                    var known = KnownBody(r, bodyColumn, "the id of the body the seat is on", out var body);
+                    var named = r.Has(postColumn) || r.Has(personColumn);
+                    if (!named) r.Error(postColumn, "both 'post' and 'person' are empty; expected the post, the person's name, or both");
+                    var category = r.Enum<PartnerCategory>(categoryColumn, required: false);
+                    var role = r.Enum<SeatRole>(roleColumn, required: false);
+                    var voting = r.YesNo(votingColumn);
+                    var status = r.Enum<SeatStatus>(statusColumn, required: false);
+                    var source = r.SourceRef(sourceColumn, references);
+                    if (!known || !named || source is null) continue;
+                    if (r.Has(roleColumn) && role is null) continue;
+                    if (r.Has(categoryColumn) && category is null) continue;
+                    if (r.Has(statusColumn) && status is null) continue;
+                    if (r.Has(votingColumn) && voting is null) continue;
+                    var basis = r.Basis(basisColumn);
+                    seats.Add(r.Remember(new Seat(body!, pool.Get(r.Value(postColumn)), r.Text(personColumn), pool.Get(r.Value(agencyColumn)), category,
+                        role ?? SeatRole.Member, voting, status ?? SeatStatus.Filled, source.Value) { Basis = basis, Note = r.Text(noteColumn) }));
+                }
+                if (r.Failed) seats.Clear();
             }
-            if (r is { Failed: true }) seats.Clear();
         }
 
         var lines = new List<AccountabilityLine>();
         using (var r = Open("accountability.csv", ["from", "to", "kind", "source"]))
         {
-            while (r is not null && r.Next())
+            if (r is not null)
             {
-                var from = RequiredKept(r, "from", "the id of the body that answers");
-                var to = RequiredKept(r, "to", "the id of the body it answers to");
-                var fromKnown = KnownBody(r, "from", from);
-                var toKnown = KnownBody(r, "to", to);
-                var kind = r.Enum<AccountabilityKind>("kind", required: true);
-                var source = r.SourceRef("source", references);
-                var basis = r.Basis();
-                if (fromKnown && toKnown && kind is not null && source is not null)
-                    lines.Add(r.Remember(new AccountabilityLine(from!, to!, kind.Value, source.Value) { Basis = basis, Note = r.Text("note") }));
+                var (fromColumn, toColumn, kindColumn, sourceColumn, basisColumn, noteColumn) =
+                    (r.Column("from"), r.Column("to"), r.Column("kind"), r.Column("source"), r.Column("basis"), r.Column("note"));
+                while (r.Next())
+                {
+                    var fromKnown = KnownBody(r, fromColumn, "the id of the body that answers", out var from);
+                    var toKnown = KnownBody(r, toColumn, "the id of the body it answers to", out var to);
+                    var kind = r.Enum<AccountabilityKind>(kindColumn, required: true);
+                    var source = r.SourceRef(sourceColumn, references);
+                    var basis = r.Basis(basisColumn);
+                    if (fromKnown && toKnown && kind is not null && source is not null)
+                        lines.Add(r.Remember(new AccountabilityLine(from!, to!, kind.Value, source.Value) { Basis = basis, Note = r.Text(noteColumn) }));
+                }
+                if (r.Failed) lines.Clear();
             }
-            if (r is { Failed: true }) lines.Clear();
         }
 
         var duties = new List<Duty>();
         using (var r = Open("duties.csv", ["body", "duty", "outcome", "source"]))
         {
-            while (r is not null && r.Next())
+            if (r is not null)
             {
-                var body = RequiredKept(r, "body", "the id of the body that holds the duty");
-                var known = KnownBody(r, "body", body);
-                var duty = r.Required("duty", "a short statement of the duty");
-                var outcome = r.Enum<Outcome>("outcome", required: false);
-                var source = r.SourceRef("source", references);
-                if (!known || duty.IsEmpty || source is null) continue;
-                if (r.Has("outcome") && outcome is null) continue;
-                duties.Add(r.Remember(new Duty(body!, new string(duty), outcome, source.Value) { Basis = r.Basis(), Note = r.Text("note") }));
+                var (bodyColumn, dutyColumn, outcomeColumn, sourceColumn, basisColumn, noteColumn) =
+                    (r.Column("body"), r.Column("duty"), r.Column("outcome"), r.Column("source"), r.Column("basis"), r.Column("note"));
+                while (r.Next())
+                {
+                    var known = KnownBody(r, bodyColumn, "the id of the body that holds the duty", out var body);
+                    var duty = r.Required(dutyColumn, "a short statement of the duty");
+                    var outcome = r.Enum<Outcome>(outcomeColumn, required: false);
+                    var source = r.SourceRef(sourceColumn, references);
+                    if (!known || duty.IsEmpty || source is null) continue;
+                    if (r.Has(outcomeColumn) && outcome is null) continue;
+                    duties.Add(r.Remember(new Duty(body!, r.Text(dutyColumn)!, outcome, source.Value) { Basis = r.Basis(basisColumn), Note = r.Text(noteColumn) }));
+                }
+                if (r.Failed) duties.Clear();
             }
-            if (r is { Failed: true }) duties.Clear();
         }
 
         return new AuthorityStructure(authority, arrangements, bodies, seats, lines, duties);
     }
 
-    private static bool Unique(Dictionary<string, int> seen, string id, CsvCursor r, string column, string what)
+    private static bool Unique(Dictionary<string, int> seen, string id, CsvCursor r, CsvColumn column, string what)
     {
         if (seen.TryAdd(id, r.Line)) return true;
         r.Error(column, $"duplicate {what} id '{id}': also defined at line {seen[id]}; expected each {what} id once");

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Text;
 using System.Globalization;
 using TrustGraph.Model;
 
@@ -155,7 +157,11 @@ internal sealed class SourceCatalogue
     public bool Contains(string id) => _ids.Contains(id);
 
     /// <summary>Forgets the parsed references: each authority cites its own, so a dataset read authority by authority keeps only one authority's.</summary>
-    public void ForgetParsed() => _parsed.Clear();
+    public void ForgetParsed()
+    {
+        _parsed.Clear();
+        _judged.Clear();
+    }
 
     public SourceRef Parse(string text)
     {
@@ -163,42 +169,104 @@ internal sealed class SourceCatalogue
         return reference;
     }
 
-    /// <summary>The same, for a value still in the reader's buffer: a reference parsed before costs no string.</summary>
-    public SourceRef Parse(ReadOnlySpan<char> text)
+    /// <summary>
+    /// A reference still in a reader's UTF-8 buffer, parsed and judged once per distinct text: whether its source id is a slug,
+    /// and whether sources.csv lists it.
+    /// </summary>
+    public (SourceRef Reference, bool IsSlug, bool IsKnown) Judge(ReadOnlySpan<byte> text)
     {
-        var lookup = _parsed.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var reference)) return reference;
-        var key = new string(text);
-        _parsed.Add(key, reference = Model.SourceRef.Parse(key));
-        return reference;
+        var lookup = _judgedLookup ??= _judged.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (lookup.TryGetValue(text, out var judged)) return judged;
+        var reference = Model.SourceRef.Parse(Encoding.UTF8.GetString(text));
+        var isSlug = Slug.IsValid(reference.SourceId);
+        judged = (reference, isSlug, isSlug && Contains(reference.SourceId));
+        _judged.Add(text.ToArray(), judged);
+        return judged;
     }
+
+    private readonly Dictionary<byte[], (SourceRef, bool, bool)> _judged = new(Utf8Comparer.Instance);
+    private Dictionary<byte[], (SourceRef, bool, bool)>.AlternateLookup<ReadOnlySpan<byte>>? _judgedLookup;
+}
+
+/// <summary>Compares UTF-8 keys byte for byte, and looks them up from spans, so a lookup from a reader's buffer allocates nothing.</summary>
+internal sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+{
+    public static readonly Utf8Comparer Instance = new();
+
+    public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(byte[] key) => GetHashCode(key.AsSpan());
+
+    public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+    public int GetHashCode(ReadOnlySpan<byte> alternate)
+    {
+        // Keys are short (ids, posts, source references): eight bytes at a time, multiplied and folded, is plenty.
+        var hash = 0xCBF29CE484222325UL ^ (ulong)alternate.Length;
+        for (; alternate.Length >= 8; alternate = alternate[8..])
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(alternate)) * 0x9E3779B97F4A7C15UL;
+            hash ^= hash >> 29;
+        }
+        foreach (var b in alternate) hash = (hash ^ b) * 0x100000001B3UL;
+        return (int)(hash ^ (hash >> 32));
+    }
+
+    public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 }
 
 /// <summary>
 /// One string per distinct value: ids, posts and agencies repeat on row after row, and the model should keep one copy of each
-/// rather than one per row. Values are looked up as spans, so a repeat costs no allocation at all.
+/// rather than one per row. Values are looked up as UTF-8 spans, so a repeat costs no allocation at all. Each value can carry
+/// a mark (what the loader has learnt about it: "the id of a valid body"), answered by the same lookup.
 /// </summary>
 internal sealed class StringPool
 {
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], (string Text, int Mark)> _strings;
+    private readonly Dictionary<byte[], (string Text, int Mark)>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public string? Get(ReadOnlySpan<char> value)
+    public StringPool()
     {
+        _strings = new Dictionary<byte[], (string, int)>(Utf8Comparer.Instance);
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    public string? Get(ReadOnlySpan<byte> value) => Get(value, out _);
+
+    public string? Get(ReadOnlySpan<byte> value, out int mark)
+    {
+        mark = 0;
         if (value.IsEmpty) return null;
-        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var same)) return same;
-        var kept = new string(value);
-        _strings.Add(kept);
+        if (_lookup.TryGetValue(value, out var same))
+        {
+            mark = same.Mark;
+            return same.Text;
+        }
+        var kept = Encoding.UTF8.GetString(value);
+        _strings.Add(value.ToArray(), (kept, 0));
         return kept;
     }
 
-    public void Clear() => _strings.Clear();
+    /// <summary>Adds <paramref name="mark"/> to the marks of a value (pooling it if it is new).</summary>
+    public void Mark(string value, int mark)
+    {
+        var key = Encoding.UTF8.GetBytes(value);
+        _strings[key] = (_strings.TryGetValue(key, out var entry) ? entry.Text : value, entry.Mark | mark);
+    }
 }
 
 /// <summary>Ids in the dataset are lower-case slugs: <c>[a-z0-9-]+</c>.</summary>
 public static class Slug
 {
     public static bool IsValid(string text) => IsValid(text.AsSpan());
+
+    public static bool IsValid(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == 0) return false;
+        foreach (var c in utf8)
+            if (c is not ((>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-')) return false;
+        return true;
+    }
 
     public static bool IsValid(ReadOnlySpan<char> text)
     {

@@ -12,6 +12,7 @@ public static class Vocabulary<TEnum> where TEnum : struct, Enum
     // spend its start-up compiling dictionary code for each of them.
     private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
     private static readonly string[] WordsOfValues = WordsOf(Values);
+    private static readonly byte[][] Utf8WordsOfValues = [.. WordsOfValues.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>The allowed words, in declaration order, for error messages.</summary>
     public static IReadOnlyList<string> Words { get; } = WordsOfValues;
@@ -24,6 +25,19 @@ public static class Vocabulary<TEnum> where TEnum : struct, Enum
     {
         for (var i = 0; i < WordsOfValues.Length; i++)
             if (word.SequenceEqual(WordsOfValues[i]))
+            {
+                value = Values[i];
+                return true;
+            }
+        value = default;
+        return false;
+    }
+
+    /// <summary>The same, for a word still in a reader's UTF-8 buffer.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> word, out TEnum value)
+    {
+        for (var i = 0; i < Utf8WordsOfValues.Length; i++)
+            if (word.SequenceEqual(Utf8WordsOfValues[i]))
             {
                 value = Values[i];
                 return true;

@@ -178,6 +178,44 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Values_are_trimmed_of_every_kind_of_space_and_escaped_quotes_are_unescaped()
+    {
+        using var data = new TempDataset();
+        // A no-break space before the post (as pasted from a web page), a tab after the person, quotes inside a quoted name.
+        data.Append("shire/memberships.csv", "board,\u00A0Director of Public Health ,\"Sam \"\"the Doc\"\" Smith\"\t,Shire PCT,pct,member,,,paper");
+
+        var seat = DatasetLoader.Load(data.Root).Dataset!.Authorities[0].Seats[^1];
+
+        Assert.Equal("Director of Public Health", seat.Post);
+        Assert.Equal("Sam \"the Doc\" Smith", seat.Person);
+        Assert.Equal(PartnerCategory.Pct, seat.PartnerCategory);
+    }
+
+    [Fact]
+    public void A_bad_value_after_escaped_quotes_and_non_ascii_text_is_reported_at_its_own_cell()
+    {
+        using var data = new TempDataset();
+        data.Append("shire/memberships.csv", "board,\"Chair, \"\"Überwachung\"\" panel\",Zoë Brontë,,pct,chairman,,,paper");
+
+        var error = OnlyError(data);
+
+        Assert.Equal(("shire/memberships.csv", 3, 6), (error.File, error.Line, error.Column));
+        Assert.Contains("unknown role 'chairman'", error.Message);
+    }
+
+    [Fact]
+    public void A_body_named_before_bodies_csv_lists_it_is_unknown_only_in_its_own_authority()
+    {
+        using var data = new TempDataset();
+        data.Append("shire/accountability.csv", "board,Board,accountable-to,paper");
+
+        var error = OnlyError(data);
+
+        Assert.Equal(("shire/accountability.csv", 3, 2), (error.File, error.Line, error.Column));
+        Assert.Contains("body 'Board' is not in shire/bodies.csv", error.Message);
+    }
+
+    [Fact]
     public void Error_text_reads_file_line_column_then_the_problem()
     {
         Assert.Equal("a/b.csv:3:2: bad; expected good", new DatasetError("a/b.csv", 3, 2, "bad; expected good").ToString());
