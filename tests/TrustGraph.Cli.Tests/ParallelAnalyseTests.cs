@@ -59,6 +59,21 @@ public sealed class ParallelAnalyseTests : IDisposable
     }
 
     [Fact]
+    public void The_text_report_is_written_authority_by_authority_in_file_order()
+    {
+        var names = DatasetLoader.Load(_dir).Dataset!.Authorities.Select(a => a.Authority.Name).ToList();
+
+        var (exit, output, _) = CliRunner.Run("analyse", "--data", _dir, "--guidance");
+
+        Assert.Equal(0, exit);
+        var headings = output.Split(Environment.NewLine).Where(l => l.Length > 0 && !l.StartsWith(' ') && !l.Contains(" findings: "))
+            .Select(l => l.Split(" — arrangement ")[0]).ToList();
+        // Each authority's groups come together, and the authorities come in the order of authorities.csv.
+        Assert.Equal(names.Where(headings.Contains).ToList(), headings.Distinct().ToList());
+        Assert.Equal(headings.Distinct().Count(), headings.Select((h, i) => (h, i)).Count(x => x.i == 0 || headings[x.i - 1] != x.h));
+    }
+
+    [Fact]
     public void Validate_counts_in_parallel_what_a_serial_load_holds()
     {
         var d = DatasetLoader.Load(_dir).Dataset!;

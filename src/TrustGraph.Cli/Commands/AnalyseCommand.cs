@@ -1,3 +1,4 @@
+using System.Text;
 using System.CommandLine;
 using TrustGraph.Analyses;
 using TrustGraph.Graph;
@@ -54,6 +55,11 @@ internal static class AnalyseCommand
             var findings = new List<Finding>();
             var judged = new List<Finding>(); // guidance findings follow those of the four analyses
             using var document = new FindingsJsonWriter();
+            // The text report is written authority by authority too (on the workers), held until the dataset proves valid. Findings
+            // from Neo4j arrive only at the end, so with that backend the report is made from the collected findings instead.
+            var streamText = !json && embedded;
+            using var report = new OutputSpool();
+            var tally = new FindingsText.Tally();
             Severity? worst = null;
             void Report(Finding finding)
             {
@@ -76,7 +82,8 @@ internal static class AnalyseCommand
                 }
                 List<Finding> found = embedded ? [.. graphs.SelectMany(g => Analysis.Run(g))] : [];
                 List<Finding> guided = judge ? [.. graphs.SelectMany(g => TrustGraph.Guidance.GuidanceChecks.Findings(g))] : [];
-                return new AuthorityFindings(found, json ? FindingsJsonChunk.Of(found) : null, guided);
+                var text = streamText ? FindingsText.Groups(structure.Authority.Name, [.. found, .. guided], console) : null;
+                return new AuthorityFindings(found, json ? FindingsJsonChunk.Of(found) : null, guided, Text: text);
             });
             foreach (var (structure, result) in analysed)
             {
@@ -88,10 +95,18 @@ internal static class AnalyseCommand
                     continue;
                 }
                 if (result.Json is { } chunk) document.Add(chunk);
-                else findings.AddRange(result.Found);
+                else if (result.Text is null) findings.AddRange(result.Found);
                 foreach (var finding in result.Found)
                     if (worst is null || finding.Severity > worst) worst = finding.Severity;
-                judged.AddRange(result.Guided);
+                if (result.Text is { } text)
+                {
+                    report.Add(text);
+                    tally.Add(result.Found);
+                    tally.Add(result.Guided);
+                    foreach (var finding in result.Guided)
+                        if (worst is null || finding.Severity > worst) worst = finding.Severity;
+                }
+                else judged.AddRange(result.Guided);
             }
             if (stream.Errors.Count > 0)
             {
@@ -118,6 +133,11 @@ internal static class AnalyseCommand
                 document.WriteTo(console.Out);
                 console.Out.WriteLine();
             }
+            else if (streamText)
+            {
+                report.WriteTo(console.Out);
+                FindingsText.Summary(tally, console);
+            }
             else FindingsText.Write(dataset, findings, console);
 
             var threshold = parse.GetValue(failOn) switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => (Severity?)null };
@@ -133,7 +153,7 @@ internal static class AnalyseCommand
 /// named by <c>--board</c> is not one of them.
 /// </summary>
 internal sealed record AuthorityFindings(
-    List<Finding> Found, FindingsJsonChunk? Json, List<Finding> Guided, IReadOnlyList<string>? BoardNotFound = null);
+    List<Finding> Found, FindingsJsonChunk? Json, List<Finding> Guided, IReadOnlyList<string>? BoardNotFound = null, byte[]? Text = null);
 
 /// <summary>Findings as a person reads them: grouped by authority and arrangement, then by check, most severe first.</summary>
 internal static class FindingsText
@@ -149,10 +169,25 @@ internal static class FindingsText
 
     public static void Write(Dataset dataset, IReadOnlyList<Finding> findings, CliConsole console)
     {
-        var o = console.Out;
+        WriteGroups(findings, id => dataset.Find(id)?.Authority.Name ?? id, console, console.Out);
+        var tally = new Tally();
+        tally.Add(findings);
+        Summary(tally, console);
+    }
+
+    /// <summary>One authority's part of the report (UTF-8), made on a worker: its findings grouped as <see cref="Write"/> groups them.</summary>
+    public static byte[] Groups(string authorityName, IReadOnlyList<Finding> findings, CliConsole console)
+    {
+        using var text = new StringWriter { NewLine = console.Out.NewLine };
+        WriteGroups(findings, _ => authorityName, console, text);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void WriteGroups(IReadOnlyList<Finding> findings, Func<string, string> authorityName, CliConsole console, TextWriter o)
+    {
         foreach (var byView in findings.GroupBy(f => (f.Authority, f.Arrangement)))
         {
-            var authority = dataset.Find(byView.Key.Authority)?.Authority.Name ?? byView.Key.Authority;
+            var authority = authorityName(byView.Key.Authority);
             o.WriteLine(console.Paint($"{CliConsole.Safe(authority)}{(byView.Key.Arrangement is null ? "" : $" — arrangement {byView.Key.Arrangement}")}", "1"));
             foreach (var byCheck in byView.GroupBy(f => f.Check))
             {
@@ -166,8 +201,32 @@ internal static class FindingsText
             }
             o.WriteLine();
         }
-        var counts = string.Join(", ", Enum.GetValues<Severity>().Reverse().Select(s => $"{findings.Count(f => f.Severity == s)} {s.ToString().ToLowerInvariant()}"));
-        o.WriteLine(findings.Count == 0 ? "No findings." : $"{findings.Count} findings: {counts}.");
+    }
+
+    /// <summary>The last line of the report: how many findings of each severity.</summary>
+    public static void Summary(Tally tally, CliConsole console)
+    {
+        var counts = string.Join(", ", Enum.GetValues<Severity>().Reverse().Select(s => $"{tally[s]} {s.ToString().ToLowerInvariant()}"));
+        console.Out.WriteLine(tally.Total == 0 ? "No findings." : $"{tally.Total} findings: {counts}.");
+    }
+
+    /// <summary>How many findings of each severity a report holds.</summary>
+    public sealed class Tally
+    {
+        private readonly int[] _counts = new int[Enum.GetValues<Severity>().Length];
+
+        public int Total { get; private set; }
+
+        public int this[Severity severity] => _counts[(int)severity];
+
+        public void Add(IEnumerable<Finding> findings)
+        {
+            foreach (var finding in findings)
+            {
+                _counts[(int)finding.Severity]++;
+                Total++;
+            }
+        }
     }
 
     private static string Badge(Severity severity, CliConsole console) => severity switch

@@ -211,7 +211,7 @@ public sealed class FindingsJsonWriter : IDisposable
     /// An <see cref="IBufferWriter{T}"/> over 64 KiB arrays that moves its full segments to a temporary file once they hold more
     /// than the limit, and reuses the arrays. Where no temporary file can be made, everything stays in memory.
     /// </summary>
-    private sealed class SpillingBuffer(int limit) : IBufferWriter<byte>, IDisposable
+    internal sealed class SpillingBuffer(int limit) : IBufferWriter<byte>, IDisposable
     {
         public const int SegmentSize = 64 * 1024;
         private readonly List<(byte[] Array, int Used)> _segments = [];

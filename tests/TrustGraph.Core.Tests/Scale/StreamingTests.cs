@@ -59,6 +59,23 @@ public sealed class StreamingTests(StreamingTests.GeneratedFolder generated) : I
     }
 
     [Fact]
+    public void A_text_report_held_in_a_spool_larger_than_memory_allows_is_printed_whole_and_in_order()
+    {
+        var pieces = Enumerable.Range(0, 3000).Select(i => $"Authority {i} — Zoë's board, ‘quoted’ {new string('x', i % 97)}\n").ToList();
+        var temporaryFiles = Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length;
+        var text = new StringWriter();
+        using (var spool = new OutputSpool(memoryLimit: 64 * 1024))
+        {
+            foreach (var piece in pieces) spool.Add(System.Text.Encoding.UTF8.GetBytes(piece));
+            Assert.Equal(temporaryFiles + 1, Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length);
+            spool.WriteTo(text);
+        }
+
+        Assert.Equal(string.Concat(pieces), text.ToString());
+        Assert.Equal(temporaryFiles, Directory.GetFiles(Path.GetTempPath(), "trustgraph-findings-*").Length);
+    }
+
+    [Fact]
     public void An_empty_findings_document_is_the_same_text_too()
     {
         using var writer = new FindingsJsonWriter();
