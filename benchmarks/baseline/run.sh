@@ -29,15 +29,17 @@ fi
 if [ ! -x /usr/bin/time ]; then echo "run.sh: needs GNU time: apt-get install -y time" >&2; exit 2; fi
 mkdir -p "$work"
 
-echo "Building TrustGraph (dotnet build -c Release) ..." >&2
-dotnet build "$root/src/TrustGraph.Cli" -c Release -nologo -v quiet >&2
-built="$root/src/TrustGraph.Cli/bin/Release/net10.0/TrustGraph.Cli"
 echo "Packing the tool (RID-specific, ReadyToRun) and installing it in $work/tool ..." >&2
 rm -rf "$work/packages" "$work/tool"
 dotnet pack "$root/src/TrustGraph.Cli" -c Release -o "$work/packages" -nologo -v quiet >&2
 version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' "$root/src/TrustGraph.Cli/TrustGraph.Cli.csproj" | head -1)
 dotnet tool install TrustGraph.Cli --version "$version" --tool-path "$work/tool" --add-source "$work/packages" >&2
 tool="$work/tool/trustgraph"
+# After packing, which builds into the same bin/Release folder without the ReadyToRun step: the build output is what a
+# developer gets from `dotnet build -c Release` (ReadyToRun for this machine, see TrustGraph.Cli.csproj).
+echo "Building TrustGraph (dotnet build -c Release) ..." >&2
+dotnet build "$root/src/TrustGraph.Cli" -c Release -nologo -v quiet >&2
+built="$root/src/TrustGraph.Cli/bin/Release/net10.0/TrustGraph.Cli"
 
 for shape in $shapes; do
   for s in $scales; do
